@@ -1,0 +1,162 @@
+"""The archive's schema, created and upgraded by numbered migrations.
+
+``PRAGMA user_version`` holds the number of the last migration applied. A migration is a
+function of the database; migrations only ever add, so an old archive opens in a new secnews
+and keeps every row it had.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _v1_core(db: sqlite_utils.Database) -> None:
+    db.table("sites").create(
+        {"name": str, "title": str, "base_url": str, "language": str, "timezone": str},
+        pk="name",
+    )
+    db.table("crawl_runs").create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "sites": str,
+            "requests": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "errors": int,
+            "stats": str,
+        },
+        pk="id",
+    )
+    db.table("articles").create(
+        {
+            "id": int,
+            "site": str,
+            "url": str,
+            "url_key": str,
+            "title": str,
+            "published": str,
+            "published_source": str,
+            "published_raw": str,
+            "author": str,
+            "language": str,
+            "text": str,
+            "word_count": int,
+            "content_hash": str,
+            "duplicate_of": int,
+            "similarity": float,
+            "version": int,
+            "status": str,
+            "first_seen": str,
+            "last_seen": str,
+            "last_changed": str,
+        },
+        pk="id",
+        foreign_keys=[("site", "sites", "name"), ("duplicate_of", "articles", "id")],
+        not_null={"site", "url", "url_key", "version", "status"},
+        defaults={"version": 1, "status": "live"},
+    )
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["url_key"], unique=True)
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["site", "published"])
+    db.table("article_urls").create(
+        {"url": str, "article_id": int, "first_seen": str},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("article_urls").create_index(["article_id"])
+    db.table("article_versions").create(
+        {
+            "article_id": int,
+            "version": int,
+            "fetched_at": str,
+            "title": str,
+            "published": str,
+            "author": str,
+            "text": str,
+            "content_hash": str,
+            "extractor": str,
+        },
+        pk=("article_id", "version"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("images").create(
+        {
+            "id": int,
+            "article_id": int,
+            "position": int,
+            "url": str,
+            "alt": str,
+            "caption": str,
+            "sha256": str,
+            "path": str,
+            "content_type": str,
+            "bytes": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("images").create_index(["article_id", "url"], unique=True)
+    db.table("fetches").create(
+        {
+            "id": int,
+            "run_id": int,
+            "url": str,
+            "fetched_at": str,
+            "status": int,
+            "content_type": str,
+            "bytes": int,
+            "sha256": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )
+    db.table("fetches").create_index(["url"])
+    db.table("fetches").create_index(["run_id"])
+
+
+def _v1_search(db: sqlite_utils.Database) -> None:
+    # Imported here so the schema module stays importable on its own.
+    from archive.search import create_index
+
+    create_index(db)
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """Schema v1 of DESIGN.md: the corpus, its versions, images, fetches, runs, search."""
+    _v1_core(db)
+    _v1_search(db)
+
+
+# One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
+MIGRATIONS: tuple[Migration, ...] = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration the database has not had yet; return the schema version."""
+    current = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"archive schema version {current} is newer than this secnews ({SCHEMA_VERSION})"
+        )
+    for number in range(current, SCHEMA_VERSION):
+        log.info("applying archive migration %d (%s)", number + 1, MIGRATIONS[number].__name__)
+        with db.conn:
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+    return SCHEMA_VERSION

@@ -1,0 +1,258 @@
+"""The archive store: opens the SQLite file and files records as articles, versions, fetches."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from archive import __version__
+from archive.dedupe import content_hash, same_content, word_count
+from archive.records import ArticleRecord, FetchRecord, ImageRecord
+from archive.schema import migrate
+from archive.search import index_article
+from archive.urls import canonical_url, url_key
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "archive.db"
+Outcome = Literal["new", "updated", "unchanged", "alias", "duplicate"]
+
+
+def _pk(table: sqlite_utils.db.Table) -> int:
+    """The rowid of the row just inserted into ``table``."""
+    return int(table.last_rowid or 0)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What filing one extracted page did to the archive."""
+
+    outcome: Outcome
+    article_id: int
+
+
+@dataclass
+class RunCounts:
+    requests: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    errors: int = 0
+
+
+class Archive:
+    """One archive: ``DIR/archive.db`` (WAL mode) and the files beside it."""
+
+    def __init__(self, data_dir: Path | str, *, extractor: str = f"secnews {__version__}"):
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.data_dir / DB_NAME
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA busy_timeout = 30000")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.extractor = extractor
+        migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Sites and runs -------------------------------------------------------------------
+
+    def upsert_site(self, name: str, **fields: str | None) -> None:
+        with self.db.conn:
+            self.db.table("sites").upsert({"name": name, **fields}, pk="name")
+
+    def start_run(self, sites: list[str]) -> int:
+        with self.db.conn:
+            table = self.db.table("crawl_runs").insert(
+                {"started_at": utc_now(), "status": "running", "sites": json.dumps(sites)}
+            )
+        return _pk(table)
+
+    def add_run_counts(self, run_id: int, counts: RunCounts, stats: dict[str, Any]) -> None:
+        """Add one site's counts to a run; several crawlers may share one run."""
+        row = self.db.table("crawl_runs").get(run_id)
+        merged = json.loads(row["stats"] or "{}")
+        merged.update(stats)
+        update: dict[str, Any] = {
+            name: int(row[name] or 0) + value for name, value in asdict(counts).items()
+        }
+        update["stats"] = json.dumps(merged, default=str, sort_keys=True)
+        with self.db.conn:
+            self.db.table("crawl_runs").update(run_id, update)
+
+    def close_run(self, run_id: int, status: str) -> None:
+        with self.db.conn:
+            self.db.table("crawl_runs").update(run_id, {"finished_at": utc_now(), "status": status})
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        return dict(self.db.table("crawl_runs").get(run_id))
+
+    def record_fetch(self, run_id: int | None, fetch: FetchRecord) -> int:
+        with self.db.conn:
+            table = self.db.table("fetches").insert({"run_id": run_id, **asdict(fetch)})
+        return _pk(table)
+
+    # Articles -------------------------------------------------------------------------
+
+    def article_for_url(self, url: str) -> int | None:
+        """The article a URL (any variant of it) is known to lead to."""
+        row = self.db.execute(
+            "SELECT article_id FROM article_urls WHERE url = ? UNION ALL "
+            "SELECT id FROM articles WHERE url_key = ? LIMIT 1",
+            [url, url_key(url)],
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def save_article(
+        self, site: str, record: ArticleRecord, fetched_url: str, fetched_at: str | None = None
+    ) -> SaveResult:
+        """File one extracted page: new article, new version, alias URL or duplicate link."""
+        seen = fetched_at or utc_now()
+        with self.db.conn:
+            result = self._file(site, record, seen)
+            for url in {fetched_url, record.url}:
+                self._add_url(url, result.article_id, seen)
+        log.debug("%s %s → article %d", result.outcome, record.url, result.article_id)
+        return result
+
+    def add_alias(self, url: str, article_id: int) -> None:
+        """Note another URL that leads to an article (a link before it was cleaned)."""
+        with self.db.conn:
+            self._add_url(url, article_id, utc_now())
+
+    def _file(self, site: str, record: ArticleRecord, seen: str) -> SaveResult:
+        article_id = self.article_for_url(record.url)
+        if article_id is not None:
+            return self._revisit(article_id, record, seen)
+        text_hash = content_hash(record.text)
+        original = self._first_with_hash(text_hash)
+        if original is not None and original["site"] == site:
+            # The same text at another URL of the same site: one article, one more alias.
+            self._touch(int(original["id"]), seen)
+            return SaveResult("alias", int(original["id"]))
+        article_id = self._insert(site, record, text_hash, seen, original)
+        return SaveResult("duplicate" if original else "new", article_id)
+
+    def _revisit(self, article_id: int, record: ArticleRecord, seen: str) -> SaveResult:
+        stored = self.db.table("articles").get(article_id)
+        if same_content(record, stored):
+            self._touch(article_id, seen, live=True)
+            return SaveResult("unchanged", article_id)
+        version = int(stored["version"]) + 1
+        self.db.table("articles").update(
+            article_id,
+            {
+                **self._fields(record),
+                "version": version,
+                "status": "live",
+                "last_seen": seen,
+                "last_changed": seen,
+            },
+        )
+        self._add_version(article_id, version, record, seen)
+        self._save_images(article_id, record.images)
+        index_article(self.db, article_id, record.title, record.text)
+        return SaveResult("updated", article_id)
+
+    def _insert(
+        self,
+        site: str,
+        record: ArticleRecord,
+        text_hash: str,
+        seen: str,
+        original: dict[str, Any] | None,
+    ) -> int:
+        row = {
+            "site": site,
+            "url": canonical_url(record.url),
+            "url_key": url_key(record.url),
+            **self._fields(record),
+            "version": 1,
+            "status": "live",
+            "first_seen": seen,
+            "last_seen": seen,
+            "last_changed": seen,
+            "duplicate_of": original["id"] if original else None,
+            "similarity": 1.0 if original else None,
+        }
+        article_id = _pk(self.db.table("articles").insert(row))
+        self._add_version(article_id, 1, record, seen)
+        self._save_images(article_id, record.images)
+        index_article(self.db, article_id, record.title, record.text)
+        return article_id
+
+    @staticmethod
+    def _fields(record: ArticleRecord) -> dict[str, Any]:
+        return {
+            "title": record.title,
+            "published": record.published,
+            "published_source": record.published_source,
+            "published_raw": record.published_raw,
+            "author": record.author,
+            "language": record.language,
+            "text": record.text,
+            "word_count": word_count(record.text),
+            "content_hash": content_hash(record.text),
+        }
+
+    def _first_with_hash(self, text_hash: str) -> dict[str, Any] | None:
+        rows = self.db.query(
+            "SELECT id, site FROM articles WHERE content_hash = ? AND duplicate_of IS NULL "
+            "ORDER BY id LIMIT 1",
+            [text_hash],
+        )
+        return next(iter(rows), None)
+
+    def _touch(self, article_id: int, seen: str, *, live: bool = False) -> None:
+        fields: dict[str, Any] = {"last_seen": seen}
+        if live:
+            fields["status"] = "live"
+        self.db.table("articles").update(article_id, fields)
+
+    def _add_url(self, url: str, article_id: int, seen: str) -> None:
+        self.db.table("article_urls").insert(
+            {"url": url, "article_id": article_id, "first_seen": seen}, ignore=True
+        )
+
+    def _add_version(self, article_id: int, version: int, record: ArticleRecord, seen: str) -> None:
+        self.db.table("article_versions").insert(
+            {
+                "article_id": article_id,
+                "version": version,
+                "fetched_at": seen,
+                "title": record.title,
+                "published": record.published,
+                "author": record.author,
+                "text": record.text,
+                "content_hash": content_hash(record.text),
+                "extractor": self.extractor,
+            }
+        )
+
+    def _save_images(self, article_id: int, images: tuple[ImageRecord, ...]) -> None:
+        # Downloaded bytes (sha256, path) stay when a new version re-describes an image.
+        for position, image in enumerate(images):
+            self.db.execute(
+                "INSERT INTO images (article_id, position, url, alt, caption) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, url) DO UPDATE SET "
+                "position = excluded.position, alt = excluded.alt, caption = excluded.caption",
+                [article_id, position, image.url, image.alt, image.caption],
+            )

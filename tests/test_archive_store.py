@@ -1,0 +1,125 @@
+"""The store files records as new articles, versions, aliases and linked copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.records import ArticleRecord, FetchRecord, ImageRecord
+from archive.store import Archive, RunCounts
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    store = Archive(tmp_path)
+    store.upsert_site("one", title="One", base_url="http://one.example/")
+    store.upsert_site("two", title="Two", base_url="http://two.example/")
+    return store
+
+
+def record(url: str, text: str = "北斗系统始终坚持开放兼容。", **fields: object) -> ArticleRecord:
+    return ArticleRecord(url=url, title=str(fields.pop("title", "论坛")), text=text, **fields)  # type: ignore[arg-type]
+
+
+def test_schema_v1_in_wal_mode(archive: Archive) -> None:
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    for table in (
+        "sites",
+        "articles",
+        "article_urls",
+        "article_versions",
+        "images",
+        "fetches",
+        "crawl_runs",
+    ):
+        assert table in archive.db.table_names()
+    Archive(archive.data_dir).close()  # reopening migrates nothing and loses nothing
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_url_variants_are_one_article(archive: Archive) -> None:
+    first = archive.save_article(
+        "one", record("http://one.example/a?id=1"), "http://one.example/a?id=1&utm_source=x"
+    )
+    again = archive.save_article(
+        "one", record("https://one.example/a?id=1"), "https://one.example/a?id=1"
+    )
+    assert (first.outcome, again.outcome) == ("new", "unchanged")
+    assert again.article_id == first.article_id
+    urls = {row["url"] for row in archive.db["article_urls"].rows}
+    assert urls == {
+        "http://one.example/a?id=1",
+        "http://one.example/a?id=1&utm_source=x",
+        "https://one.example/a?id=1",
+    }
+
+
+def test_same_text_on_same_site_is_an_alias(archive: Archive) -> None:
+    first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    alias = archive.save_article(
+        "one",
+        record("http://one.example/b", text="北斗系统始终坚持开放兼容。 "),
+        "http://one.example/b",
+    )
+    assert alias.outcome == "alias" and alias.article_id == first.article_id
+    assert archive.db["articles"].count == 1
+
+
+def test_copy_on_another_site_is_linked_not_dropped(archive: Archive) -> None:
+    first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    copy = archive.save_article("two", record("http://two.example/z"), "http://two.example/z")
+    assert copy.outcome == "duplicate"
+    row = archive.db["articles"].get(copy.article_id)
+    assert row["duplicate_of"] == first.article_id and row["site"] == "two"
+
+
+def test_edit_makes_a_new_version_and_keeps_the_old(archive: Archive) -> None:
+    first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    edited = archive.save_article(
+        "one", record("http://one.example/a", text="改过的正文。"), "http://one.example/a"
+    )
+    assert edited.outcome == "updated"
+    versions = list(archive.db.query("SELECT version, text FROM article_versions ORDER BY version"))
+    assert versions == [
+        {"version": 1, "text": "北斗系统始终坚持开放兼容。"},
+        {"version": 2, "text": "改过的正文。"},
+    ]
+    assert archive.db["articles"].get(first.article_id)["version"] == 2
+
+
+def test_images_and_search_index(archive: Archive) -> None:
+    images = (ImageRecord("http://one.example/i.jpg", "", "开幕式"),)
+    saved = archive.save_article(
+        "one", record("http://one.example/a", images=images), "http://one.example/a"
+    )
+    row = archive.db.execute(
+        "SELECT url, caption FROM images WHERE article_id = ?", [saved.article_id]
+    ).fetchone()
+    assert row == ("http://one.example/i.jpg", "开幕式")
+    hits = archive.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"北 斗\"'"
+    ).fetchall()
+    assert hits == [(saved.article_id,)]
+    misses = archive.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"斗 系 统 始 终 开\"'"
+    ).fetchall()
+    assert misses == []
+
+
+def test_runs_and_fetches(archive: Archive) -> None:
+    run_id = archive.start_run(["one", "two"])
+    archive.record_fetch(
+        run_id,
+        FetchRecord(url="http://one.example/x", fetched_at="t", status=404, error="HTTP 404"),
+    )
+    archive.add_run_counts(
+        run_id, RunCounts(requests=3, articles_new=2, errors=1), {"one": {"a": 1}}
+    )
+    archive.add_run_counts(run_id, RunCounts(requests=2), {"two": {"b": 2}})
+    archive.close_run(run_id, "ok")
+    run = archive.run(run_id)
+    assert (run["requests"], run["articles_new"], run["errors"], run["status"]) == (5, 2, 1, "ok")
+    assert '"two"' in run["stats"] and '"one"' in run["stats"]
+    assert archive.db["fetches"].count == 1
