@@ -1,0 +1,63 @@
+"""Serve the sample sites until SIGINT/SIGTERM: python -m crawler.sample_site [--ephemeral]."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from . import SampleSite, forum, secretariat
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m crawler.sample_site",
+        description="Serve the bundled sample news sites on 127.0.0.1, one port a site. "
+        "Prints 'NAME URL' per site, then 'ready'.",
+        epilog="Example: python -m crawler.sample_site --ephemeral --log requests.jsonl",
+    )
+    parser.add_argument(
+        "--port-secretariat", type=int, default=secretariat.PROFILE.default_port, metavar="N"
+    )
+    parser.add_argument("--port-forum", type=int, default=forum.PROFILE.default_port, metavar="N")
+    parser.add_argument("--ephemeral", action="store_true", help="use free ports (port 0) for all")
+    parser.add_argument("--log", type=Path, metavar="FILE", help="append one JSON line a request")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    stopping = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    site = SampleSite(
+        port_secretariat=args.port_secretariat,
+        port_forum=args.port_forum,
+        ephemeral=args.ephemeral,
+        log_path=args.log,
+    )
+    try:
+        site.start()
+    except OSError as exc:
+        print(f"error: cannot listen on 127.0.0.1: {exc} (try --ephemeral)", file=sys.stderr)
+        return 2
+    try:
+        for name, url in site.urls.items():
+            print(name, url)
+        print("ready", flush=True)
+        while not stopping.wait(timeout=1.0):  # a bounded wait keeps signals prompt everywhere
+            pass
+    finally:
+        site.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

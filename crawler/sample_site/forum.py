@@ -1,0 +1,156 @@
+"""The sample forum: an English WordPress-style site with robots.txt, a sitemap and an RSS feed."""
+
+from __future__ import annotations
+
+import re
+
+from . import forum_pages as pages
+from .forum_content import CATEGORIES, ForumArticle, ForumContent, load_content
+from .forum_feeds import robots_txt, rss_feed, sitemap_xml
+from .images import picture
+from .profile import SiteProfile
+from .server import Request, Response
+from .state import FIRST_EDITION, HitCounter, SiteState
+
+PROFILE = SiteProfile(
+    name="sample-forum",
+    title=f"{pages.SITE_NAME} (sample)",
+    language="en",
+    timezone="Europe/Brussels",
+    start_path="",
+    default_port=8702,
+)
+PAGE_SIZE = 6
+RELATED = 3
+# Page path -> key in forum-pages.toml. Robots.txt keeps crawlers out of /internal/.
+STATIC_PAGES = {
+    "/about/": "about",
+    "/contact/": "contact",
+    "/internal/": "staff-portal",
+    "/internal/drafts/annual-report-2023/": "annual-report-draft",
+}
+_LISTING_PAGE = re.compile(r"^/news/page/(\d+)/$")
+_CATEGORY = re.compile(r"^/news/category/([a-z-]+)/$")
+_HTML = "text/html; charset=UTF-8"
+
+
+def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
+    """Canonical URLs of the posts a correct crawl archives (the flaky one included)."""
+    return {base_url + article.path[1:] for article in load_content(state).articles}
+
+
+class ForumSite:
+    """Answers requests for the forum; counts failures of its flaky pages per server instance."""
+
+    name = PROFILE.name
+    server_software = "Apache/2.4.57 (Debian)"
+
+    def __init__(self, base_url: str, state: SiteState = FIRST_EDITION) -> None:
+        self.base_url = base_url
+        self.content: ForumContent = load_content(state)
+        self.failures = HitCounter()
+        figures = {a.figure.src for a in self.content.articles if a.figure is not None}
+        self._images = figures | {pages.LOGO, pages.SHARE_IMAGE}
+        self._headers = (
+            ("X-Powered-By", "PHP/8.1.27"),
+            ("Link", f'<{base_url}wp-json/>; rel="https://api.w.org/"'),
+        )
+
+    def handle(self, request: Request) -> Response:
+        article = self.content.by_path(request.path)
+        if article is not None and self.failures.hit(request.path) <= article.fail_first:
+            return Response(500, pages.SERVER_ERROR.encode("utf-8"), _HTML)
+        found = self._route(request)
+        if found is not None:
+            return found
+        if not request.path.endswith("/") and "." not in request.path.rsplit("/", 1)[-1]:
+            slashed = request.path + "/"
+            if self._route(Request("GET", slashed, slashed, {}, {})) is not None:
+                query = request.target.partition("?")[2]
+                return Response.redirect(slashed + (f"?{query}" if query else ""))
+        return self._html(
+            pages.layout(f"Page not found – {pages.SITE_NAME}", pages.not_found_main()), 404
+        )
+
+    def _route(self, request: Request) -> Response | None:
+        path = request.path
+        if path == "/":
+            return self._home(request.query)
+        if path == "/robots.txt":
+            return Response(200, robots_txt(self.base_url).encode(), "text/plain; charset=utf-8")
+        if path == "/sitemap.xml":
+            body = sitemap_xml(self.content.articles, self.base_url).encode()
+            return Response(200, body, "application/xml; charset=UTF-8")
+        if path == "/feed/":
+            body = rss_feed(self.content.articles, self.base_url, pages.SITE_NAME).encode()
+            return Response(200, body, "application/rss+xml; charset=UTF-8")
+        if path in self._images:
+            found = picture(path, 15, 5) if path == pages.LOGO else picture(path)
+            return Response(200, found[1], found[0]) if found else None
+        return self._news(path) or self._other_page(path)
+
+    def _html(self, text: str, status: int = 200) -> Response:
+        return Response(status, text.encode("utf-8"), _HTML, self._headers)
+
+    def _home(self, query: dict[str, str]) -> Response | None:
+        if "p" in query:  # WordPress short links, as used in the feed's guids
+            post = next((a for a in self.content.articles if str(a.post_id) == query["p"]), None)
+            return Response.redirect(post.path) if post else None
+        main = pages.home_main(self.content.articles[:3], self.content.events[:2])
+        return self._html(pages.layout(pages.SITE_NAME, main, body_class="home"))
+
+    def _news(self, path: str) -> Response | None:
+        if path == "/news/":
+            return self._listing(1)
+        if match := _LISTING_PAGE.match(path):
+            number = int(match.group(1))
+            return Response.redirect("/news/") if number == 1 else self._listing(number)
+        if match := _CATEGORY.match(path):
+            return self._category(match.group(1))
+        article = self.content.by_path(path)
+        return self._article(article) if article is not None else None
+
+    def _listing(self, number: int) -> Response | None:
+        articles = self.content.articles
+        count = -(-len(articles) // PAGE_SIZE)
+        if not 1 <= number <= count:
+            return None
+        entries = articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        title = "News" if number == 1 else f"News – Page {number} of {count}"
+        main = pages.listing_main("News", entries, number, count)
+        return self._html(pages.layout(f"{title} – {pages.SITE_NAME}", main, body_class="blog"))
+
+    def _category(self, slug: str) -> Response | None:
+        if slug not in CATEGORIES:
+            return None
+        heading = f"Category: {CATEGORIES[slug]}"
+        main = pages.listing_main(heading, self.content.in_category(slug), 1, 1)
+        return self._html(
+            pages.layout(f"{CATEGORIES[slug]} – {pages.SITE_NAME}", main, body_class="archive")
+        )
+
+    def _article(self, article: ForumArticle) -> Response:
+        articles = self.content.articles
+        index = articles.index(article)
+        newer = articles[index - 1] if index > 0 else None
+        older = articles[index + 1] if index + 1 < len(articles) else None
+        main = pages.article_main(article, self.base_url, self._related(article), newer, older)
+        head = pages.article_head(article, self.base_url)
+        title = f"{article.headline} – {pages.SITE_NAME}"
+        return self._html(pages.layout(title, main, head=head, body_class="single single-post"))
+
+    def _related(self, article: ForumArticle) -> list[tuple[str, str]]:
+        same = [a for a in self.content.in_category(article.category) if a is not article]
+        return [(a.path, a.headline) for a in same[:RELATED]] + list(article.extra_related)
+
+    def _other_page(self, path: str) -> Response | None:
+        if path == "/events/":
+            main = pages.events_main(self.content.events)
+            return self._html(pages.layout(f"Events – {pages.SITE_NAME}", main))
+        page = self.content.pages.get(STATIC_PAGES.get(path, ""))
+        if page is None:
+            return None
+        head = f'<meta name="robots" content="{page.robots}">\n' if page.robots else ""
+        return self._html(
+            pages.layout(f"{page.title} – {pages.SITE_NAME}", pages.page_main(page), head=head)
+        )

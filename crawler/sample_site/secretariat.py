@@ -1,0 +1,134 @@
+"""The sample secretariat: a Chinese MetInfo-style PHP site in GBK, found through its listings."""
+
+from __future__ import annotations
+
+from . import secretariat_pages as pages
+from .images import picture
+from .profile import SiteProfile
+from .secretariat_content import CmsArticle, SecretariatContent, load_content
+from .server import Request, Response
+from .state import FIRST_EDITION, HitCounter, SiteState
+
+PROFILE = SiteProfile(
+    name="sample-secretariat",
+    title=f"{pages.SITE_TITLE} (sample)",
+    language="zh",
+    timezone="Asia/Shanghai",
+    start_path=pages.LISTING,
+    default_port=8701,
+)
+PAGE_SIZE = 9
+SIDEBAR_LATEST = 6
+# 热点新闻 is hand-edited; its first entry is a link shared on WeChat, tracking tag and all.
+HOT_NEWS = ((708, "&utm_source=wechat"), (642, ""), (779, ""))
+_HEADERS = (("X-Powered-By", "PHP/5.6.40"),)
+
+
+def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
+    """Canonical URLs of the articles a correct crawl archives (withdrawn ones answer 404)."""
+    return {base_url + article.href for article in load_content(state).live}
+
+
+class SecretariatSite:
+    """Answers requests for the secretariat; counts article views per server instance."""
+
+    name = PROFILE.name
+    server_software = "nginx/1.20.1"
+
+    def __init__(self, base_url: str, state: SiteState = FIRST_EDITION) -> None:
+        self.base_url = base_url
+        self.content: SecretariatContent = load_content(state)
+        self.views = HitCounter()
+        self._images = {src for a in self.content.articles for src in a.pictures}
+        self._images |= {pages.LOGO, pages.BANNER}
+        self._sidebar = pages.Sidebar(
+            latest=self.content.live[:SIDEBAR_LATEST],
+            hot=[
+                (f"shownews.php?lang=cn&id={article_id}{tag}", self._headline(article_id))
+                for article_id, tag in HOT_NEWS
+            ],
+        )
+
+    def _headline(self, article_id: int) -> str:
+        article = self.content.article(article_id)
+        return article.headline if article else ""
+
+    def handle(self, request: Request) -> Response:
+        path = request.path
+        if path in ("/", "/index.php"):
+            return self._home()
+        if path == "/news.php":
+            return self._listing(request.query)
+        if path == "/shownews.php":
+            return self._article(request.query)
+        if path == "/show.php":
+            return self._static_page(request.query)
+        if path in self._images:
+            found = picture(path)
+            if found is not None:
+                return Response(200, found[1], found[0])
+        return self._not_found()
+
+    def _html(self, text: str, status: int = 200) -> Response:
+        # Charset only in the page's <meta>, as such servers send it; GBK-only characters stay.
+        body = text.encode("gbk", errors="xmlcharrefreplace")
+        return Response(status, body, "text/html", _HEADERS)
+
+    def _not_found(self) -> Response:
+        return Response(404, pages.NOT_FOUND.encode("ascii"), "text/html")
+
+    def _home(self) -> Response:
+        main = pages.home_main(self.content.live[:8], self.content.pages[0])
+        return self._html(pages.document(pages.SITE_TITLE, [(None, "首页")], main, self._sidebar))
+
+    def _listing(self, query: dict[str, str]) -> Response:
+        if query.get("class2", "5") != "5":
+            return self._not_found()
+        page = max(_int(query.get("page")) or 1, 1)
+        entries = self.content.articles  # the column list still shows withdrawn entries
+        pages_count = max(1, -(-len(entries) // PAGE_SIZE))
+        shown = entries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]  # past the end: none
+        main = pages.listing_main(shown, page, pages_count, len(entries))
+        trail = [("/", "首页"), ("/" + pages.LISTING, "新闻动态"), (None, pages.COLUMN)]
+        title = f"{pages.COLUMN}-{pages.SITE_TITLE}"
+        return self._html(pages.document(title, trail, main, self._sidebar))
+
+    def _article(self, query: dict[str, str]) -> Response:
+        article_id = _int(query.get("id"))
+        article = self.content.article(article_id) if article_id is not None else None
+        if article is None or article.withdrawn:
+            return self._not_found()
+        views = self.views.hit(str(article.id))  # aliases of the page count as the page
+        newer, older = self._neighbours(article)
+        main = pages.article_main(article, views, newer, older)
+        trail = [
+            ("/", "首页"),
+            ("/" + pages.LISTING, "新闻动态"),
+            ("/" + pages.LISTING, pages.COLUMN),
+        ]
+        title = f"{article.headline}-{pages.SITE_TITLE}"
+        description = article.paragraphs[0][:80] if article.paragraphs else article.headline
+        return self._html(pages.document(title, trail, main, self._sidebar, description))
+
+    def _neighbours(self, article: CmsArticle) -> tuple[CmsArticle | None, CmsArticle | None]:
+        live = self.content.live
+        index = live.index(article)
+        newer = live[index - 1] if index > 0 else None
+        older = live[index + 1] if index + 1 < len(live) else None
+        return newer, older
+
+    def _static_page(self, query: dict[str, str]) -> Response:
+        page_id = _int(query.get("id"))
+        page = self.content.page(page_id) if page_id is not None else None
+        if page is None:
+            return self._not_found()
+        trail = [("/", "首页"), (None, page.title)]
+        title = f"{page.title}-{pages.SITE_TITLE}"
+        return self._html(pages.document(title, trail, pages.static_main(page), self._sidebar))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
