@@ -1,0 +1,192 @@
+"""Page classification: is a fetched HTML page an article, or a listing or navigation page?
+
+Structured data decides when a page has it (JSON-LD, ``og:type``). Otherwise the page's main
+region — what is left once navigation, headers, footers and sidebars are taken out — is
+measured: listings are mostly link text, or repeat one dated entry many times; articles hold
+paragraphs of running text. A page that passes is only a *candidate*: extraction must still
+find a body and a date before the archive takes it as news.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from lxml import html as lxml_html
+
+from crawler.discovery import PAGINATION_URL
+
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "pressrelease",
+    "report",
+    "scholarlyarticle",
+    "liveblogposting",
+    "opinionnewsarticle",
+}
+LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "website", "profilepage"}
+# Containers that are never the article: by tag, and by class/id words CMSs use for them.
+BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form")
+BOILERPLATE_WORDS = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|sidebar|side|sidenav|footer|foot|header|head|breadcrumbs?|"
+    r"crumbs?|copyright|related|share|sharing|social|widget|banner|topbar|toolbar|cookie|"
+    r"pager|pagination|location|position|weizhi|dqwz|links|friendlinks?)($|[\s_-])",
+    re.IGNORECASE,
+)
+# Numeric dates, and day-month-year / month-day-year with a month word of any script.
+DATE_IN_TEXT = re.compile(
+    r"\b(19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\b\d{1,2}[./]\d{1,2}[./](19|20)\d{2}\b"
+    r"|\b\d{1,2}[ -][^\W\d_]{3,12}\.?,? (19|20)\d{2}\b|\b[^\W\d_]{3,12}\.? \d{1,2}, (19|20)\d{2}\b"
+)
+LISTING_URL = re.compile(
+    r"/(list|lists|category|categories|tag|tags|archive|archives|column|col)(/|[_-]|\.|$)"
+    r"|/(news|press|media|novosti|новости)/?$",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+class PageKind(Enum):
+    ARTICLE = "article"  # structured data or a site rule says so
+    CANDIDATE = "candidate"  # reads like an article; extraction decides
+    LISTING = "listing"  # links to articles: follow, don't archive
+
+
+@dataclass(frozen=True)
+class MainRegion:
+    """Measurements of a page's main region."""
+
+    text_chars: int
+    link_chars: int
+    links: int
+    dates: int
+    paragraphs: int  # blocks of running text long enough to be prose
+    entries: int = 0  # repeated <article> elements, as HTML5 listings mark their items
+
+    @property
+    def link_density(self) -> float:
+        total = self.text_chars + self.link_chars
+        return self.link_chars / total if total else 1.0
+
+
+def classify_page(html: str, url: str) -> PageKind:
+    """Classify one decoded HTML page fetched from ``url``."""
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return PageKind.LISTING
+    structured = structured_kind(tree)
+    if structured is not None:
+        return structured
+    if PAGINATION_URL.search(url):
+        return PageKind.LISTING
+    region = measure_main_region(tree)
+    if region.entries >= 3 or (region.dates >= 3 and region.paragraphs < 3):
+        return PageKind.LISTING  # several dated entries: a news list, a calendar
+    if region.link_density > 0.5 and region.paragraphs < 3:
+        return PageKind.LISTING
+    if LISTING_URL.search(url) and region.paragraphs < 2:
+        return PageKind.LISTING
+    return PageKind.CANDIDATE
+
+
+def structured_kind(tree: lxml_html.HtmlElement) -> PageKind | None:
+    types = set()
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        types |= _jsonld_types(script)
+    if types & ARTICLE_TYPES:
+        return PageKind.ARTICLE
+    og_type = tree.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
+    if og_type == "article":
+        return PageKind.ARTICLE
+    if types & LISTING_TYPES - {"website"}:
+        return PageKind.LISTING
+    return None
+
+
+def _jsonld_types(script: str) -> set[str]:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        return set()
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            for value in kind if isinstance(kind, list) else [kind]:
+                if isinstance(value, str):
+                    found.add(value.lower())
+            stack.extend(node.get("@graph", []))
+    return found
+
+
+def measure_main_region(tree: lxml_html.HtmlElement) -> MainRegion:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for element in list(root.iter()):
+        if element.getparent() is not None and _is_boilerplate(element):
+            element.drop_tree()
+    datetimes = {value.strip() for value in root.xpath(".//time/@datetime")}
+    link_chars = links = 0
+    for anchor in root.iter("a"):
+        links += 1
+        link_chars += _weight(anchor.text_content())
+    all_chars = _weight(root.text_content())
+    paragraphs = sum(
+        1
+        for block in root.iter("p", "div", "td", "li", "section", "article")
+        if _is_prose(_own_text(block))
+    )
+    return MainRegion(
+        text_chars=max(all_chars - link_chars, 0),
+        link_chars=link_chars,
+        links=links,
+        dates=len(datetimes or {m.group(0) for m in DATE_IN_TEXT.finditer(root.text_content())}),
+        paragraphs=paragraphs,
+        entries=len(root.xpath(".//article[.//a]")),
+    )
+
+
+def _is_boilerplate(element: lxml_html.HtmlElement) -> bool:
+    if not isinstance(element.tag, str):
+        return True  # comments and processing instructions
+    if element.tag in ("script", "style", "noscript", "form", "nav", "aside"):
+        return True
+    # Inside an <article>, a header or footer holds the entry's own title, date and byline.
+    if next(element.iterancestors("article"), None) is not None:
+        return False
+    if element.tag in BOILERPLATE_TAGS:
+        return True
+    marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+    return bool(marker.strip()) and bool(BOILERPLATE_WORDS.search(marker))
+
+
+def _own_text(element: lxml_html.HtmlElement) -> str:
+    """Text of an element outside its links and nested blocks."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in ("a", "div", "p", "li", "td", "ul", "ol", "table", "section"):
+            parts.append(child.tail or "")
+        elif isinstance(child.tag, str):
+            parts.append(child.text_content() + (child.tail or ""))
+    return "".join(parts)
+
+
+def _weight(text: str) -> int:
+    """Characters of text, counting a CJK character as three (about one word's worth)."""
+    stripped = "".join(text.split())
+    return len(stripped) + 2 * len(_CJK.findall(stripped))
+
+
+def _is_prose(text: str) -> bool:
+    return _weight(text) >= 150

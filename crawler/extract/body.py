@@ -1,0 +1,167 @@
+"""Find the article body: trafilatura, checked against the densest text block of the page."""
+
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+import trafilatura
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from trafilatura.settings import DEFAULT_CONFIG
+
+from .boilerplate import filter_lines, strip_furniture
+from .bylines import BylineFacts
+from .markup import BLOCK_TAGS, clean_text, node_text
+from .titles import comparable
+
+logger = logging.getLogger(__name__)
+
+# Short releases (two sentences) are articles too: let trafilatura accept them as they are
+# instead of swapping in its whole-page fallbacks, which bring the navigation along.
+_CONFIG = deepcopy(DEFAULT_CONFIG)
+_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "20"
+_CONFIG["DEFAULT"]["EXTENSIVE_DATE_SEARCH"] = "off"
+
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+_LINK_TEXT_WEIGHT = 0.0  # text inside links says nothing about where the article is
+_BEFORE_HEADLINE_WEIGHT = 0.3  # the article follows its headline
+_MIN_STRING = 8  # shorter strings are labels and buttons
+_TRUST_SHARE = 0.6  # trafilatura must find this share of the dense block to be believed
+
+
+@dataclass
+class Body:
+    """The body's paragraphs, the element holding it, and bylines found among its lines."""
+
+    paragraphs: list[str]
+    container: Tag | None
+    facts: BylineFacts = field(default_factory=BylineFacts)
+
+
+def block_paragraphs(root: Tag) -> list[str]:
+    """One line per block element (table rows as ``cell | cell``), in page order."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = clean_text("".join(buffer))
+        if text:
+            blocks.append(text)
+        buffer.clear()
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _NOT_TEXT):
+                    buffer.append(str(child))
+            elif isinstance(child, Tag) and child.name == "tr":
+                flush()
+                cells = [node_text(cell) for cell in child.find_all(["td", "th"], recursive=False)]
+                row = " | ".join(cell for cell in cells if cell)
+                if row:
+                    blocks.append(row)
+            elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            elif isinstance(child, Tag):
+                walk(child)
+
+    walk(root)
+    flush()
+    return blocks
+
+
+def _string_weights(soup: BeautifulSoup, headline_seen: bool) -> dict[int, float]:
+    # Position matters only when the headline was found (and removed, leaving a marker).
+    weights: dict[int, float] = {}
+    weight = _BEFORE_HEADLINE_WEIGHT if headline_seen else 1.0
+    for node in soup.descendants:
+        if isinstance(node, Tag) and node.get("data-secnews-headline") is not None:
+            weight = 1.0
+        elif isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT):
+            weights[id(node)] = weight
+    return weights
+
+
+def densest_block(soup: BeautifulSoup, headline_seen: bool = False) -> Tag | None:
+    """The element whose paragraphs hold the most non-link text (readability-style)."""
+    weights = _string_weights(soup, headline_seen)
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for string in soup.find_all(string=True):
+        text = clean_text(str(string))
+        if len(text) < _MIN_STRING or isinstance(string, _NOT_TEXT) or string.parent is None:
+            continue
+        in_link = string.find_parent("a") is not None
+        value = len(text) * weights.get(id(string), 1.0) * (_LINK_TEXT_WEIGHT if in_link else 1)
+        block = string.parent
+        while block.name not in BLOCK_TAGS and block.parent is not None:
+            block = block.parent
+        for share, holder in ((1.0, block.parent), (0.5, block.parent and block.parent.parent)):
+            if isinstance(holder, Tag) and holder.name not in ("html", "[document]"):
+                scores[id(holder)] = scores.get(id(holder), 0.0) + value * share
+                tags[id(holder)] = holder
+    if not scores:
+        return None
+    return tags[max(scores, key=lambda key: scores[key])]
+
+
+def trafilatura_lines(html: str, url: str) -> list[str]:
+    """trafilatura's reading of the (already cleaned) page, one line per block."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_tables=True,
+        include_images=False,
+        include_comments=False,
+        with_metadata=False,
+        config=_CONFIG,
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    return [line for line in (text or "").split("\n") if line.strip()]
+
+
+def _within(lines: list[str], container: Tag) -> list[str]:
+    haystack = comparable(node_text(container))
+    return [line for line in lines if comparable(line) in haystack]
+
+
+def _covers(lines: list[str], reference: list[str]) -> bool:
+    found = sum(len(line) for line in lines)
+    return found >= _TRUST_SHARE * sum(len(line) for line in reference)
+
+
+def extract_body(
+    soup: BeautifulSoup,
+    url: str,
+    titles: list[str],
+    *,
+    remove: list[Tag | None],
+    headline: Tag | None = None,
+    selector: str | None = None,
+) -> Body:
+    """Clean the page in place and read its body; an empty body means no article."""
+    if headline is not None and not headline.decomposed:
+        # Leave a marker where the headline was, so text after it can be preferred.
+        headline.insert_before(soup.new_tag("span", attrs={"data-secnews-headline": ""}))
+    strip_furniture(soup, remove)
+    if selector:
+        chosen = soup.select_one(selector)
+        if chosen is not None:
+            paragraphs, facts = filter_lines(block_paragraphs(chosen), titles)
+            return Body(paragraphs, chosen, facts)
+        logger.debug("body selector %r matched nothing on %s", selector, url)
+    container = densest_block(soup, headline is not None)
+    dense = filter_lines(block_paragraphs(container), titles)[0] if container else []
+    extracted, facts = filter_lines(trafilatura_lines(str(soup), url), titles)
+    if container is None:
+        return Body(extracted, None, facts)
+    inside = _within(extracted, container)
+    if inside and _covers(inside, dense):
+        return Body(inside, container, facts)
+    logger.debug("trafilatura missed the dense block on %s; using it", url)
+    paragraphs, facts = filter_lines(block_paragraphs(container), titles)
+    return Body(paragraphs, container, facts)

@@ -1,0 +1,162 @@
+"""Choose the published date: JSON-LD, meta, <time>, byline, URL, then htmldate."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import lxml.etree
+import lxml.html
+from bs4 import BeautifulSoup, Tag
+
+from .bylines import BylineFacts
+from .dateparse import FoundDate, find_dates, parse_date
+from .markup import attr, class_and_id, in_chrome, node_text
+from .metadata import PageMetadata, jsonld_first
+
+logger = logging.getLogger(__name__)
+
+_META_NAMES = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "pubdate", "publishdate", "publish_date", "publish-date",
+    "publication_date", "published_time", "published-date", "publishedtime",
+    "firstpublishedtime", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "dc.date.created", "dcterms.created", "citation_publication_date", "parsely-pub-date",
+    "sailthru.date", "releasedate", "date",
+)  # fmt: skip
+_UPDATED_CLASS = re.compile(r"updated|modified|edited", re.I)
+_PUBLISHED_CLASS = re.compile(r"publish|posted|entry-date|pubdate|date-published", re.I)
+_URL_DATES = (
+    re.compile(
+        r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>\d{1,2})[/_-](?P<day>\d{1,2})(?=[/_.-]|$)"
+    ),
+    re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]\d)(?P<day>[0-3]\d)(?=/)"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The published date as ISO 8601, where it was read, and the string it was read from."""
+
+    value: str
+    source: str
+    raw: str
+
+
+def _from_jsonld(metadata: PageMetadata) -> FoundDate | None:
+    return parse_date(jsonld_first(metadata, "datePublished")) or parse_date(
+        jsonld_first(metadata, "dateCreated")
+    )
+
+
+def _from_meta(metadata: PageMetadata) -> FoundDate | None:
+    for name in _META_NAMES:
+        found = parse_date(metadata.first(name))
+        if found is not None:
+            return found
+    return None
+
+
+def _time_value(node: Tag) -> FoundDate | None:
+    for name in ("datetime", "content"):
+        found = parse_date(attr(node, name))
+        if found is not None:
+            return found
+    return parse_date(node_text(node))
+
+
+def _from_time(soup: BeautifulSoup) -> FoundDate | None:
+    marked = soup.select('[itemprop="datePublished"], time[pubdate]')
+    times = [
+        node
+        for node in soup.find_all("time")
+        if not _UPDATED_CLASS.search(class_and_id(node)) and not in_chrome(node)
+    ]
+    # A <time> classed "published" beats the first one in the page, which may be a sidebar's.
+    preferred = [node for node in times if _PUBLISHED_CLASS.search(class_and_id(node))]
+    for node in [*marked, *preferred, *times]:
+        if isinstance(node, Tag) and node.name != "meta":
+            found = _time_value(node)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_url(url: str) -> FoundDate | None:
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            found = parse_date("{}-{}-{}".format(*match.group("year", "month", "day")))
+            if found is not None:
+                return FoundDate(found.year, found.month, found.day, raw=match.group(0))
+    return None
+
+
+def _from_selector(soup: BeautifulSoup, selector: str) -> tuple[str, FoundDate] | None:
+    node = soup.select_one(selector)
+    if node is None:
+        logger.debug("published selector %r matched nothing", selector)
+        return None
+    found = _time_value(node)
+    if found is None:
+        return None
+    kind = "meta" if node.name == "meta" else "time" if node.name == "time" else "byline"
+    return kind, found
+
+
+def _from_htmldate(html: str) -> FoundDate | None:
+    # Last resort only: htmldate turns "2024年3月5日" into 2024-01-01. It is given a parsed
+    # tree, never a URL, so it cannot fetch anything.
+    from htmldate import find_date
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+        value = find_date(tree, extensive_search=True, original_date=True)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        logger.debug("htmldate could not read the page", exc_info=True)
+        return None
+    found = parse_date(value)
+    if found is None:
+        return None
+    # A bare 1 January is htmldate guessing from a year alone (a copyright line, say).
+    seen = any(found.same_day(date) for date in find_dates(html))
+    return found if seen or (found.month, found.day) != (1, 1) else None
+
+
+def find_published(
+    soup: BeautifulSoup,
+    metadata: PageMetadata,
+    url: str,
+    facts: BylineFacts,
+    *,
+    html: str = "",
+    timezone: str | None = None,
+    selector: str | None = None,
+) -> Published | None:
+    """The published date, from the most trustworthy source, made as precise as the page is."""
+    candidates: list[tuple[str, FoundDate | None]] = [
+        ("jsonld", _from_jsonld(metadata)),
+        ("meta", _from_meta(metadata)),
+        ("time", _from_time(soup)),
+        ("byline", facts.published[0] if facts.published else None),
+        ("url", _from_url(url)),
+    ]
+    chosen_by_selector = _from_selector(soup, selector) if selector else None
+    if chosen_by_selector is not None:
+        candidates.insert(0, chosen_by_selector)
+    found = [(source, date) for source, date in candidates if date is not None]
+    if not found:
+        fallback = facts.updated[0] if facts.updated else _from_htmldate(html) if html else None
+        if fallback is None:
+            return None
+        found = [("byline" if facts.updated else "htmldate", fallback)]
+    source, date = found[0]
+    if not date.has_time:
+        # "2021-10-16" in a meta tag, "2021-10-16 10:30" in the byline: the page knows the time.
+        source, date = next(
+            ((s, d) for s, d in found if d.has_time and d.same_day(date)), (source, date)
+        )
+    return Published(date.iso(timezone), source, date.raw)

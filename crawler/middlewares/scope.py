@@ -1,0 +1,42 @@
+"""Keeps a crawl on its site: host and port of the start URLs (with or without ``www.``).
+
+Scrapy's offsite filter ignores ports, and a zero-config crawl's scope is host *and* port;
+this runs for every request, redirects included, so nothing off-site is ever fetched. Media
+(images) may come from another host and are let through when the request says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import IgnoreRequest
+
+from archive.urls import site_key
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+MEDIA_META = "secnews_media"
+
+
+class SiteScopeMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteScopeMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if request.meta.get(MEDIA_META):
+            return
+        scope = getattr(self.crawler.spider, "scope", None)
+        if scope is None or site_key(request.url) in scope:
+            return
+        self.crawler.stats.inc_value("secnews/offsite_refused")
+        log.debug("refused off-site request %s", request.url)
+        raise IgnoreRequest(f"off-site: {request.url}")

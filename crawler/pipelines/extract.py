@@ -1,0 +1,62 @@
+"""Extraction stage: a fetched page becomes an ``ArticleRecord``, or is dropped as not news."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from crawler.extract import ExtractHints, extract_article
+from crawler.items import ArticleItem, PageItem
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+
+class ExtractPipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.since = crawler.settings.get("SECNEWS_SINCE") or ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: object) -> object:
+        if not isinstance(item, PageItem):
+            return item
+        stats = self.crawler.stats
+        site = self.crawler.spider.site  # type: ignore[union-attr]
+        hints = ExtractHints(
+            timezone=site.timezone, language=site.language, selectors=dict(site.selectors)
+        )
+        record = extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+        if record is None:
+            stats.inc_value("secnews/not_article/no_body")
+            raise DropItem(f"no article body: {item.url}")
+        if record.published is None and item.listed_date:
+            record = replace(
+                record,
+                published=item.listed_date,
+                published_source=item.discovered_via,
+                published_raw=item.listed_date,
+            )
+        if record.published is None and not item.structured:
+            # News has a date; a dateless page of prose is an about or contact page.
+            stats.inc_value("secnews/not_article/no_date")
+            raise DropItem(f"no publication date, not taken as news: {item.url}")
+        if self.since and record.published and record.published[:10] < self.since:
+            stats.inc_value("secnews/skipped_before_since")
+            raise DropItem(f"published {record.published}, before {self.since}: {item.url}")
+        stats.inc_value("secnews/extracted")
+        return ArticleItem(
+            site=item.site,
+            record=record,
+            fetched_url=item.requested_url,
+            fetched_at=item.fetched_at,
+            referred_as=item.referred_as,
+        )

@@ -1,0 +1,42 @@
+"""Store stage: files an article in the archive as new, a new version, an alias or a copy."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from crawler.items import ArticleItem
+from crawler.session import session_for
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: object) -> object:
+        if not isinstance(item, ArticleItem):
+            return item
+        archive = session_for(self.crawler).archive
+        result = archive.save_article(
+            item.site, item.record, item.fetched_url, item.fetched_at or None
+        )
+        if item.referred_as:
+            archive.add_alias(item.referred_as, result.article_id)
+        self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
+        if result.outcome in ("alias", "unchanged"):
+            # Nothing new to pass on (no images to fetch again); the archive has noted the URL.
+            self.crawler.stats.inc_value("secnews/duplicate")
+            raise DropItem(f"{result.outcome}: {item.fetched_url} is article {result.article_id}")
+        log.info("%s article %d: %s", result.outcome, result.article_id, item.record.url)
+        return item

@@ -1,0 +1,69 @@
+"""Scrapy settings for secnews: polite by default, every exchange recorded.
+
+Our own settings carry the ``SECNEWS_`` prefix. The CLI overrides politeness per run
+(``--delay``, ``--concurrency``, ``-s NAME=VALUE``), e.g. for a local mirror.
+"""
+
+from __future__ import annotations
+
+import os
+
+from crawler import __version__
+
+BOT_NAME = "secnews"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Who we are and how to reach the operator: sites must be able to complain to a person.
+SECNEWS_CONTACT = os.environ.get("SECNEWS_CONTACT", "set SECNEWS_CONTACT")
+USER_AGENT = (
+    f"secnews/{__version__} (archival crawler of official news pages; contact: {SECNEWS_CONTACT})"
+)
+
+# Politeness: robots.txt obeyed, AutoThrottle, at most two requests at a time a site.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+
+# Robustness: a page that fails twice more is recorded with its error and the crawl goes on.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+
+# An archive should not depend on what the server remembered about us; cookies off also keeps
+# Scrapy's cookie middleware from consulting the public-suffix list (a download at run time).
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.budget.RequestBudgetMiddleware": 40,
+    "crawler.middlewares.scope.SiteScopeMiddleware": 60,
+    # Closest to the network, so every attempt (retries, redirects, robots.txt) is seen
+    # as served, before decompression.
+    "crawler.middlewares.capture.FetchRecorderMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.extract.ExtractPipeline": 300,
+    "crawler.pipelines.store.StorePipeline": 500,
+}
+EXTENSIONS = {
+    "crawler.extensions.runlog.CrawlRunRecorder": 100,
+}
+
+# secnews settings.
+SECNEWS_DATA = os.environ.get("SECNEWS_DATA", "data")
+SECNEWS_SITES_DIR = os.environ.get("SECNEWS_SITES", "")
+SECNEWS_RUN_ID = None  # set by `secnews crawl`; a bare `scrapy crawl` opens its own run
+SECNEWS_MAX_REQUESTS = 0  # 0: unbounded
+SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it

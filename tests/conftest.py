@@ -1,0 +1,106 @@
+"""Shared fixtures: the sample site as a subprocess on free ports, and crawls of it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+@dataclass
+class RunningSampleSite:
+    urls: dict[str, str]
+    log_path: Path
+    sites_dir: Path
+
+    def requests(self) -> list[dict]:
+        lines = self.log_path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def start_sample_site(tmp: Path) -> tuple[subprocess.Popen[str], RunningSampleSite]:
+    """Start `python -m crawler.sample_site` on free ports; wait for its `ready` line."""
+    from crawler.sample_site import write_site_configs
+
+    log_path = tmp / "requests.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.sample_site", "--ephemeral", "--log", str(log_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    urls: dict[str, str] = {}
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.strip() == "ready":
+            break
+        name, url = line.split()
+        urls[name] = url
+    else:
+        raise RuntimeError("the sample site exited before it was ready")
+    sites_dir = tmp / "sites"
+    sites_dir.mkdir()
+    write_site_configs(sites_dir, urls)
+    return process, RunningSampleSite(urls=urls, log_path=log_path, sites_dir=sites_dir)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSampleSite]:
+    process, site = start_sample_site(tmp_path_factory.mktemp("sample-site"))
+    yield site
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def secnews(
+    *args: str, check: bool = True, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the `secnews` command as a user would, in its own process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(
+            f"secnews {' '.join(args)} exited {result.returncode}\n{result.stdout}\n{result.stderr[-4000:]}"
+        )
+    return result
+
+
+@dataclass
+class Crawl:
+    data_dir: Path
+    first: subprocess.CompletedProcess[str]
+    requests_before: int  # server log length before the crawl
+
+
+@pytest.fixture(scope="session")
+def sample_crawl(sample_site: RunningSampleSite, tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+    """Both sample sites crawled once, by name, from their configs."""
+    data_dir = tmp_path_factory.mktemp("archive")
+    before = len(sample_site.requests())
+    first = secnews(
+        "crawl",
+        "sample-secretariat",
+        "sample-forum",
+        "--sites",
+        str(sample_site.sites_dir),
+        "--data",
+        str(data_dir),
+        "--delay",
+        "0",
+    )
+    return Crawl(data_dir=data_dir, first=first, requests_before=before)

@@ -1,0 +1,205 @@
+"""End to end: Scrapy crawls the sample sites over HTTP into a real SQLite archive."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from archive.urls import canonical_url, site_key
+from crawler.sample_site import expected_articles
+
+from .conftest import Crawl, RunningSampleSite, secnews
+
+pytestmark = pytest.mark.e2e
+
+SEED = (
+    Path(__file__).resolve().parent.parent
+    / "crawler"
+    / "sample_site"
+    / "content"
+    / "secretariat-article.txt"
+)
+WIDGETS = ("电话咨询", "邮件咨询", "在线地图", "QQ客服")
+
+
+def connect(data_dir: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(data_dir / "archive.db")
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def archived_urls(db: sqlite3.Connection, site: str) -> set[str]:
+    return {row["url"] for row in db.execute("SELECT url FROM articles WHERE site = ?", [site])}
+
+
+def seed_body() -> list[str]:
+    """The seed's body paragraphs: after title and byline, without placeholders and widgets."""
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    assert lines[1].startswith("2022-01-30 19:04:10"), "the seed's second line is its byline"
+    return [line for line in lines[2:] if line != "图片关键词" and line not in WIDGETS]
+
+
+@pytest.mark.parametrize("site", ["sample-secretariat", "sample-forum"])
+def test_exactly_the_expected_articles_are_archived(
+    sample_crawl: Crawl, sample_site: RunningSampleSite, site: str
+) -> None:
+    expected = {canonical_url(url) for url in expected_articles(sample_site.urls)[site]}
+    with connect(sample_crawl.data_dir) as db:
+        assert archived_urls(db, site) == expected
+
+
+def test_seed_article_is_clean(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+    url = canonical_url(sample_site.urls["sample-secretariat"] + "shownews.php?lang=cn&id=708")
+    with connect(sample_crawl.data_dir) as db:
+        row = db.execute("SELECT * FROM articles WHERE url = ?", [url]).fetchone()
+        images = db.execute("SELECT * FROM images WHERE article_id = ?", [row["id"]]).fetchall()
+    assert row["title"] == "中国—中亚北斗合作论坛在甘肃兰州举行"
+    assert row["published"] == "2022-01-30T19:04:10+08:00"
+    assert row["author"] == "秘书处"
+    assert row["language"] == "zh"
+    assert row["text"] == "\n\n".join(seed_body())
+    for leak in ("图片关键词", *WIDGETS, "打印本页", "上一篇", "下一篇"):
+        assert leak not in row["text"]
+    assert len(images) == 5
+    assert {image["alt"] for image in images} == {""}
+
+
+def test_alias_url_leads_to_the_one_article(
+    sample_crawl: Crawl, sample_site: RunningSampleSite
+) -> None:
+    base = sample_site.urls["sample-secretariat"]
+    with connect(sample_crawl.data_dir) as db:
+        rows = db.execute(
+            "SELECT a.id, a.url FROM article_urls u JOIN articles a ON a.id = u.article_id "
+            "WHERE u.url = ?",
+            [base + "shownews.php?lang=cn&id=708&utm_source=wechat"],
+        ).fetchall()
+        copies = db.execute(
+            "SELECT count(*) FROM articles WHERE title = '中国—中亚北斗合作论坛在甘肃兰州举行'"
+        ).fetchone()[0]
+    assert [row["url"] for row in rows] == [canonical_url(base + "shownews.php?lang=cn&id=708")]
+    assert copies == 1
+
+
+def test_faults_are_recorded_and_survived(
+    sample_crawl: Crawl, sample_site: RunningSampleSite
+) -> None:
+    with connect(sample_crawl.data_dir) as db:
+        errors = db.execute(
+            "SELECT url, status, error FROM fetches WHERE error IS NOT NULL AND run_id = 1"
+        ).fetchall()
+        by_status = {(row["status"], row["error"]) for row in errors}
+        flaky = [row for row in errors if row["status"] == 500]
+        flaky_ok = (
+            db.execute(
+                "SELECT count(*) FROM fetches WHERE url = ? AND status = 200 AND run_id = 1",
+                [flaky[0]["url"]],
+            ).fetchone()[0]
+            if flaky
+            else 0
+        )
+        stored = archived_urls(db, "sample-secretariat") | archived_urls(db, "sample-forum")
+    assert (404, "HTTP 404") in by_status
+    assert len(flaky) == 2 and flaky[0]["url"] == flaky[1]["url"]
+    assert flaky_ok == 1
+    assert canonical_url(flaky[0]["url"]) in stored
+
+
+def test_polite_and_on_site(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+    requests = sample_site.requests()
+    assert requests, "the server saw no request"
+    assert not [r for r in requests if r["path"].startswith("/internal/")]
+    assert all(r["user_agent"].startswith("secnews/") for r in requests)
+    scope = {site_key(url) for url in sample_site.urls.values()}
+    with connect(sample_crawl.data_dir) as db:
+        fetched = [row[0] for row in db.execute("SELECT url FROM fetches")]
+    assert fetched and {site_key(url) for url in fetched} <= scope
+
+
+def test_run_is_recorded(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+    expected = sum(len(urls) for urls in expected_articles(sample_site.urls).values())
+    with connect(sample_crawl.data_dir) as db:
+        run = db.execute("SELECT * FROM crawl_runs ORDER BY id LIMIT 1").fetchone()
+        fetches = db.execute(
+            "SELECT count(*) FROM fetches WHERE run_id = ?", [run["id"]]
+        ).fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert run["status"] == "ok" and run["finished_at"]
+    assert run["articles_new"] == expected
+    assert run["requests"] == fetches
+    assert run["errors"] >= 3  # the 404 and the two 500s
+    assert version == 1 and mode == "wal"
+
+
+def test_second_crawl_adds_no_article(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+    with connect(sample_crawl.data_dir) as db:
+        before = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    secnews(
+        "crawl",
+        "sample-secretariat",
+        "--sites",
+        str(sample_site.sites_dir),
+        "--data",
+        str(sample_crawl.data_dir),
+        "--delay",
+        "0",
+    )
+    with connect(sample_crawl.data_dir) as db:
+        after = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        versions = db.execute("SELECT max(version) FROM articles").fetchone()[0]
+        run = db.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+    assert after == before
+    assert versions == 1  # the changing view counter made no new version
+    assert run["articles_new"] == 0 and run["articles_unchanged"] > 0
+
+
+def test_zero_config_crawl_from_a_bare_start_url(
+    sample_site: RunningSampleSite, tmp_path: Path
+) -> None:
+    start = sample_site.urls["sample-forum"]
+    secnews("crawl", start, "--data", str(tmp_path), "--delay", "0")
+    expected = {canonical_url(url) for url in expected_articles(sample_site.urls)["sample-forum"]}
+    with connect(tmp_path) as db:
+        sites = [row["name"] for row in db.execute("SELECT name FROM sites")]
+        assert sites == [site_key(start).replace(":", "-")]
+        assert archived_urls(db, sites[0]) == expected
+
+
+def test_max_pages_bounds_requests(sample_site: RunningSampleSite, tmp_path: Path) -> None:
+    secnews(
+        "crawl",
+        "sample-secretariat",
+        "--sites",
+        str(sample_site.sites_dir),
+        "--data",
+        str(tmp_path),
+        "--delay",
+        "0",
+        "--max-pages",
+        "5",
+    )
+    with connect(tmp_path) as db:
+        assert db.execute("SELECT count(*) FROM fetches").fetchone()[0] == 5
+
+
+def test_bad_config_stops_before_any_request(
+    sample_site: RunningSampleSite, tmp_path: Path
+) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "broken.toml").write_text(
+        'name = "broken"\nstart_urls = ["{}"]\ncolour = "red"\n'.format(
+            sample_site.urls["sample-forum"]
+        )
+    )
+    before = len(sample_site.requests())
+    result = secnews(
+        "crawl", "broken", "--sites", str(sites), "--data", str(tmp_path / "d"), check=False
+    )
+    assert result.returncode == 2
+    assert "broken.toml" in result.stderr and "colour" in result.stderr
+    assert len(sample_site.requests()) == before
