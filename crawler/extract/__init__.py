@@ -111,7 +111,10 @@ def _extract(
         return None
     facts.merge(found.facts)
     if published is None:
-        published = find_published(soup, metadata, url, facts, html=html, timezone=hints.timezone)
+        # htmldate goes last and reads the cleaned page, so sidebars cannot lend it a date.
+        published = find_published(
+            soup, metadata, url, facts, html=str(soup), timezone=hints.timezone
+        )
     images = body_images(found.container, page_base)
     # A caption is kept with its image, not repeated as a paragraph of the text.
     captions = {image.caption for image in images if image.caption}
