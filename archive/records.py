@@ -54,3 +54,9 @@ class FetchRecord:
     error: str | None = None
     warc_file: str | None = None
     warc_offset: int | None = None
+    record_type: str | None = None  # response | revisit
+    warc_record_id: str | None = None
+    warc_date: str | None = None
+    payload_digest: str | None = None  # the WARC record's, for revisit records
+    etag: str | None = None
+    last_modified: str | None = None

@@ -142,8 +142,38 @@ def _v1(db: sqlite_utils.Database) -> None:
     _v1_search(db)
 
 
+def _v2_archival(db: sqlite_utils.Database) -> None:
+    """WARC references and validators on fetches, the frontier, version provenance."""
+    from archive.frontier import create_frontier
+    from archive.neardup import create_band_index
+
+    fetches = db.table("fetches")
+    for column, kind in (
+        ("record_type", str),
+        ("warc_record_id", str),
+        ("warc_date", str),
+        ("payload_digest", str),
+        ("etag", str),
+        ("last_modified", str),
+    ):
+        if column not in fetches.columns_dict:
+            fetches.add_column(column, kind)
+    versions = db.table("article_versions")
+    if "origin" not in versions.columns_dict:
+        versions.add_column("origin", str)  # crawl | reprocess
+    create_frontier(db)
+    create_band_index(db)
+
+
+def _v3_operations(db: sqlite_utils.Database) -> None:
+    """Per-site run rows, health findings and the ``site_status`` view (rerunnable)."""
+    from archive.status import create_operations_schema
+
+    create_operations_schema(db)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2_archival, _v3_operations)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

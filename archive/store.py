@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from archive import __version__
+from archive import __version__, neardup
 from archive.dedupe import content_hash, same_content, word_count
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
 from archive.schema import migrate
@@ -53,7 +53,13 @@ class RunCounts:
 class Archive:
     """One archive: ``DIR/archive.db`` (WAL mode) and the files beside it."""
 
-    def __init__(self, data_dir: Path | str, *, extractor: str = f"secnews {__version__}"):
+    def __init__(
+        self,
+        data_dir: Path | str,
+        *,
+        extractor: str = f"secnews {__version__}",
+        near_duplicate_threshold: float = 0.5,
+    ):
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.data_dir / DB_NAME
@@ -62,6 +68,8 @@ class Archive:
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.execute("PRAGMA foreign_keys = ON")
         self.extractor = extractor
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self._origin = "crawl"
         migrate(self.db)
 
     def close(self) -> None:
@@ -122,16 +130,50 @@ class Archive:
         return int(row[0]) if row else None
 
     def save_article(
-        self, site: str, record: ArticleRecord, fetched_url: str, fetched_at: str | None = None
+        self,
+        site: str,
+        record: ArticleRecord,
+        fetched_url: str,
+        fetched_at: str | None = None,
+        *,
+        origin: str = "crawl",
     ) -> SaveResult:
         """File one extracted page: new article, new version, alias URL or duplicate link."""
         seen = fetched_at or utc_now()
+        self._origin = origin
         with self.db.conn:
             result = self._file(site, record, seen)
             for url in {fetched_url, record.url}:
                 self._add_url(url, result.article_id, seen)
         log.debug("%s %s → article %d", result.outcome, record.url, result.article_id)
         return result
+
+    def mark_gone(self, url: str, seen: str | None = None) -> int | None:
+        """A known article's page now answers 404/410: ``gone``, its text kept."""
+        article_id = self.article_for_url(url)
+        if article_id is not None:
+            with self.db.conn:
+                self.db.table("articles").update(
+                    article_id, {"status": "gone", "last_seen": seen or utc_now()}
+                )
+        return article_id
+
+    def touch_url(self, url: str, seen: str | None = None) -> int | None:
+        """A revisit found the page unchanged (e.g. 304): seen now, and live."""
+        article_id = self.article_for_url(url)
+        if article_id is not None:
+            with self.db.conn:
+                self._touch(article_id, seen or utc_now(), live=True)
+        return article_id
+
+    def last_capture(self, url: str) -> dict[str, Any] | None:
+        """The latest full response captured for ``url`` (what a revisit refers to)."""
+        rows = self.db.query(
+            "SELECT * FROM fetches WHERE url = ? AND record_type = 'response' AND status = 200 "
+            "ORDER BY id DESC LIMIT 1",
+            [url],
+        )
+        return next(iter(rows), None)
 
     def add_alias(self, url: str, article_id: int) -> None:
         """Note another URL that leads to an article (a link before it was cleaned)."""
@@ -148,8 +190,26 @@ class Archive:
             # The same text at another URL of the same site: one article, one more alias.
             self._touch(int(original["id"]), seen)
             return SaveResult("alias", int(original["id"]))
-        article_id = self._insert(site, record, text_hash, seen, original)
-        return SaveResult("duplicate" if original else "new", article_id)
+        sig = neardup.signature(record.text)
+        link = (int(original["id"]), 1.0) if original else self._near_original(site, record, sig)
+        if link and self._predates(record, link[0]):
+            # The newcomer was published first: it becomes the original of the whole group.
+            article_id = self._insert(site, record, text_hash, seen, None)
+            self.db.execute(
+                "UPDATE articles SET duplicate_of = ?, similarity = coalesce(similarity, ?) "
+                "WHERE id = ? OR duplicate_of = ?",
+                [article_id, link[1], link[0], link[0]],
+            )
+        else:
+            article_id = self._insert(site, record, text_hash, seen, link)
+        neardup.index_signature(self.db, article_id, sig)
+        return SaveResult("duplicate" if link else "new", article_id)
+
+    def _predates(self, record: ArticleRecord, root_id: int) -> bool:
+        root = self.db.table("articles").get(root_id)
+        return bool(record.published and root["published"]) and (
+            str(record.published)[:10] < str(root["published"])[:10]
+        )
 
     def _revisit(self, article_id: int, record: ArticleRecord, seen: str) -> SaveResult:
         stored = self.db.table("articles").get(article_id)
@@ -157,19 +217,13 @@ class Archive:
             self._touch(article_id, seen, live=True)
             return SaveResult("unchanged", article_id)
         version = int(stored["version"]) + 1
-        self.db.table("articles").update(
-            article_id,
-            {
-                **self._fields(record),
-                "version": version,
-                "status": "live",
-                "last_seen": seen,
-                "last_changed": seen,
-            },
-        )
+        update = {**self._fields(record), "version": version, "status": "live"}
+        update |= {"last_seen": seen, "last_changed": seen}
+        self.db.table("articles").update(article_id, update)
         self._add_version(article_id, version, record, seen)
         self._save_images(article_id, record.images)
         index_article(self.db, article_id, record.title, record.text)
+        neardup.index_signature(self.db, article_id, neardup.signature(record.text))
         return SaveResult("updated", article_id)
 
     def _insert(
@@ -178,7 +232,7 @@ class Archive:
         record: ArticleRecord,
         text_hash: str,
         seen: str,
-        original: dict[str, Any] | None,
+        link: tuple[int, float] | None,
     ) -> int:
         row = {
             "site": site,
@@ -190,14 +244,37 @@ class Archive:
             "first_seen": seen,
             "last_seen": seen,
             "last_changed": seen,
-            "duplicate_of": original["id"] if original else None,
-            "similarity": 1.0 if original else None,
+            "duplicate_of": link[0] if link else None,
+            "similarity": link[1] if link else None,
         }
         article_id = _pk(self.db.table("articles").insert(row))
         self._add_version(article_id, 1, record, seen)
         self._save_images(article_id, record.images)
         index_article(self.db, article_id, record.title, record.text)
         return article_id
+
+    def _near_original(
+        self, site: str, record: ArticleRecord, sig: Any
+    ) -> tuple[int, float] | None:
+        """The earliest copy among other sites' articles this one nearly repeats, if any."""
+        matches = neardup.near_duplicates(
+            self.db, sig, self.near_duplicate_threshold, other_than_site=site
+        )
+        if not matches:
+            return None
+        best = matches[0]
+        root = self.db.table("articles").get(best.article_id)
+        if root["duplicate_of"] is not None:
+            root = self.db.table("articles").get(root["duplicate_of"])
+        if (
+            record.published
+            and root["published"]
+            and record.published[:10] < root["published"][:10]
+        ):
+            # The newcomer was published first; the group keeps pointing at its earliest
+            # stored copy, and the newcomer links to it too, so nothing is ever re-pointed.
+            log.info("article %s predates its stored copy %d", record.url, root["id"])
+        return int(root["id"]), best.similarity
 
     @staticmethod
     def _fields(record: ArticleRecord) -> dict[str, Any]:
@@ -244,6 +321,7 @@ class Archive:
                 "text": record.text,
                 "content_hash": content_hash(record.text),
                 "extractor": self.extractor,
+                "origin": self._origin,
             }
         )
 

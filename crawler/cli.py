@@ -59,6 +59,7 @@ def main() -> None:
     help="Send at most N requests a site (0: no limit).",
 )
 @click.option("--since", metavar="DATE", help="Archive only articles published on or after DATE.")
+@click.option("--full", is_flag=True, help="Fetch everything again, not only what is new or due.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
 @click.option("--concurrency", type=click.IntRange(1, 16), help="Parallel requests a site.")
 @click.option(
@@ -81,6 +82,7 @@ def crawl(
     sites_dir: Path | None,
     max_pages: int,
     since: str | None,
+    full: bool,
     delay: float | None,
     concurrency: int | None,
     extra: tuple[str, ...],
@@ -103,6 +105,7 @@ def crawl(
         delay=delay,
         concurrency=concurrency,
         since=_iso_date(since),
+        full=full,
         log_level=log_level,
         extra_settings=_settings_pairs(extra),
     )

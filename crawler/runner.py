@@ -28,6 +28,7 @@ class CrawlOptions:
     delay: float | None = None
     concurrency: int | None = None
     since: str | None = None
+    full: bool = False
     log_level: str = "INFO"
     extra_settings: Mapping[str, str] | None = None
 
@@ -46,6 +47,7 @@ def crawl_settings(options: CrawlOptions, run_id: int) -> Settings:
         "SECNEWS_RUN_ID": run_id,
         "SECNEWS_MAX_REQUESTS": options.max_pages,
         "SECNEWS_SINCE": options.since or "",
+        "SECNEWS_FULL": options.full,
         "LOG_LEVEL": options.log_level,
     }
     if options.sites_dir:

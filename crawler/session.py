@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive.frontier import Frontier
 from archive.store import Archive
+from crawler.provenance import extractor_version
+from archive.warc import WarcRecorder
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -24,6 +27,12 @@ class CrawlSession:
     site: SiteConfig
     run_id: int
     owns_run: bool  # a bare `scrapy crawl` opens and closes its own run
+    frontier: Frontier
+    warc: WarcRecorder
+
+    def close(self) -> None:
+        self.warc.close()
+        self.archive.close()
 
 
 def session_for(crawler: Crawler) -> CrawlSession:
@@ -37,7 +46,12 @@ def session_for(crawler: Crawler) -> CrawlSession:
 
 def _open(crawler: Crawler) -> CrawlSession:
     site: SiteConfig = crawler.spider.site  # type: ignore[union-attr]
-    archive = Archive(Path(crawler.settings.get("SECNEWS_DATA")))
+    data_dir = Path(crawler.settings.get("SECNEWS_DATA"))
+    archive = Archive(
+        data_dir,
+        extractor=crawler.settings.get("SECNEWS_EXTRACTOR") or extractor_version(),
+        near_duplicate_threshold=crawler.settings.getfloat("SECNEWS_NEAR_DUPLICATE_THRESHOLD"),
+    )
     archive.upsert_site(
         site.name,
         title=site.title,
@@ -49,4 +63,16 @@ def _open(crawler: Crawler) -> CrawlSession:
     owns_run = not run_id
     if owns_run:
         run_id = archive.start_run([site.name])
-    return CrawlSession(archive=archive, site=site, run_id=run_id, owns_run=owns_run)
+    warc = WarcRecorder(
+        data_dir / "warc",
+        prefix=f"secnews-{site.name}",
+        max_bytes=crawler.settings.getint("SECNEWS_WARC_MAX_BYTES"),
+    )
+    return CrawlSession(
+        archive=archive,
+        site=site,
+        run_id=run_id,
+        owns_run=owns_run,
+        frontier=Frontier(archive.db, site.name),
+        warc=warc,
+    )

@@ -43,10 +43,21 @@ REDIRECT_MAX_TIMES = 10
 # An archive should not depend on what the server remembered about us; cookies off also keeps
 # Scrapy's cookie middleware from consulting the public-suffix list (a download at run time).
 COOKIES_ENABLED = False
+# Ask for bodies as served, so WARC payloads need no re-encoding; a server that compresses
+# anyway is still decompressed for parsing, and the WARC keeps its bytes as received.
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "*",
+    "Accept-Encoding": "identity",
+}
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's robots.txt middleware lets concurrent requests through while robots.txt is
+    # being fetched; ours takes its place (same setting, ROBOTSTXT_OBEY).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.robots.RobotsMiddleware": 100,
     "crawler.middlewares.budget.RequestBudgetMiddleware": 40,
     "crawler.middlewares.scope.SiteScopeMiddleware": 60,
     # Closest to the network, so every attempt (retries, redirects, robots.txt) is seen
@@ -59,6 +70,8 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.runlog.CrawlRunRecorder": 100,
+    "crawler.extensions.frontier.FrontierRecorder": 110,
+    "crawler.extensions.health.SiteHealthWatch": 120,
 }
 
 # secnews settings.
@@ -67,3 +80,8 @@ SECNEWS_SITES_DIR = os.environ.get("SECNEWS_SITES", "")
 SECNEWS_RUN_ID = None  # set by `secnews crawl`; a bare `scrapy crawl` opens its own run
 SECNEWS_MAX_REQUESTS = 0  # 0: unbounded
 SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it
+SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
+SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely
+SECNEWS_NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of shingles to link copies
+SECNEWS_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at this size
+SECNEWS_EXTRACTOR = ""  # provenance string; default: secnews and trafilatura versions

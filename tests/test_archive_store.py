@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
+from archive.schema import SCHEMA_VERSION
 from archive.store import Archive, RunCounts
 
 
@@ -23,7 +24,7 @@ def record(url: str, text: str = "北斗系统始终坚持开放兼容。", **fi
 
 
 def test_schema_v1_in_wal_mode(archive: Archive) -> None:
-    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     for table in (
         "sites",
@@ -36,7 +37,7 @@ def test_schema_v1_in_wal_mode(archive: Archive) -> None:
     ):
         assert table in archive.db.table_names()
     Archive(archive.data_dir).close()  # reopening migrates nothing and loses nothing
-    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_url_variants_are_one_article(archive: Archive) -> None:

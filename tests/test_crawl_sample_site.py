@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from archive.schema import SCHEMA_VERSION
 from archive.urls import canonical_url, site_key
 from crawler.sample_site import expected_articles
 
@@ -132,29 +134,31 @@ def test_run_is_recorded(sample_crawl: Crawl, sample_site: RunningSampleSite) ->
     assert run["articles_new"] == expected
     assert run["requests"] == fetches
     assert run["errors"] >= 3  # the 404 and the two 500s
-    assert version == 1 and mode == "wal"
+    assert version == SCHEMA_VERSION and mode == "wal"
 
 
-def test_second_crawl_adds_no_article(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+def site_requests(run: sqlite3.Row, site: str) -> int:
+    return int(json.loads(run["stats"])[site]["secnews/requests"])
+
+
+def test_recrawls_add_no_article(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+    """Incremental: a fraction of the requests. Full: every page again, still no new version."""
+    args = ["--sites", str(sample_site.sites_dir), "--data", str(sample_crawl.data_dir)]
     with connect(sample_crawl.data_dir) as db:
         before = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    secnews(
-        "crawl",
-        "sample-secretariat",
-        "--sites",
-        str(sample_site.sites_dir),
-        "--data",
-        str(sample_crawl.data_dir),
-        "--delay",
-        "0",
-    )
+        first = db.execute("SELECT * FROM crawl_runs ORDER BY id LIMIT 1").fetchone()
+    secnews("crawl", "sample-secretariat", *args, "--delay", "0")
+    secnews("crawl", "sample-secretariat", *args, "--delay", "0", "--full")
     with connect(sample_crawl.data_dir) as db:
         after = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         versions = db.execute("SELECT max(version) FROM articles").fetchone()[0]
-        run = db.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+        incremental, full = db.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 2").fetchall()[::-1]
     assert after == before
     assert versions == 1  # the changing view counter made no new version
-    assert run["articles_new"] == 0 and run["articles_unchanged"] > 0
+    assert incremental["articles_new"] == 0 and full["articles_new"] == 0
+    initial = site_requests(first, "sample-secretariat")
+    assert site_requests(incremental, "sample-secretariat") <= 0.2 * initial
+    assert full["articles_unchanged"] == 24
 
 
 def test_zero_config_crawl_from_a_bare_start_url(

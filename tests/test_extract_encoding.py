@@ -9,7 +9,10 @@ import pytest
 from crawler.extract import decode_html
 from crawler.extract.encoding import declared_charsets, detect_codec, normalise_charset
 
-ZH = "上海合作组织秘书处发布新闻公报，成员国外长理事会会议在北京举行，各方就地区安全与经济合作交换了意见。"
+ZH = (
+    "上海合作组织秘书处发布新闻公报，成员国外长理事会会议在北京举行，"
+    "各方就地区安全与经济合作交换了意见。"
+)
 ZH_GBK_ONLY = "朱镕基同志在讲话中指出，要坚持对外开放，扩大同周边国家的经贸往来。"
 ZH_TRADITIONAL = "區域合作促進會於香港舉辦中亞經貿合作研討會，與會者就物流及金融服務進行交流。"
 RU = (

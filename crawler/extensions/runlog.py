@@ -41,7 +41,7 @@ class CrawlRunRecorder:
         if session.owns_run:
             status = "ok" if reason == "finished" else reason
             session.archive.close_run(session.run_id, status)
-        session.archive.close()
+        session.close()
 
 
 def counts_from_stats(stats: dict[str, Any]) -> RunCounts:

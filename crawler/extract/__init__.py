@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from archive.records import ArticleRecord
 
-from .body import extract_body
-from .byline_dom import find_bylines, merged_facts
+from .body import Body, extract_body
+from .byline_dom import BylineBlock, find_bylines, merged_facts
 from .bylines import BylineFacts, choose_author, parse_byline
-from .dates import find_published
+from .dates import Published, fallback_published, find_published
 from .encoding import decode_html
 from .images import body_images
 from .language import detect_language
 from .markup import attr, base_url, node_text, parse_html
 from .metadata import PageMetadata, jsonld_names, read_metadata
-from .titles import find_headline, site_names
+from .titles import Headline, find_headline, site_names
 
 __all__ = ["ExtractHints", "decode_html", "extract_article"]
 
 logger = logging.getLogger(__name__)
+
+_MIN_LETTERS = 10  # a two-sentence release has several times this
+_MIN_LETTERS_UNTITLED = 100
+_SNIFF_CHARS = 4096
+_MAX_JUNK_SHARE = 0.02
+_MARKUP = re.compile(
+    r"<(?:!doctype|html|head|body|meta|title|div|p|table|article|section|main|h[1-6]|span|br)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -70,63 +80,123 @@ def _selected_author(soup: BeautifulSoup, selector: str | None) -> str | None:
     return choose_author(facts, declared=[], meta_author=None, meta_source=None, site_names=[])
 
 
-def _author(soup: BeautifulSoup, metadata: PageMetadata, facts: BylineFacts) -> str | None:
-    return choose_author(
-        facts,
+def _author(page: _IntactPage) -> str | None:
+    metadata = page.metadata
+    return page.selected_author or choose_author(
+        page.facts,
         declared=_declared_authors(metadata),
         meta_author=metadata.first("author", "article:author", "dc.creator", "byl"),
         meta_source=metadata.first("contentsource", "source", "dc.publisher", "publisher"),
+        site_names=page.site_names,
+    )
+
+
+def _article_only(soup: BeautifulSoup, container: Tag | None) -> str:
+    # What htmldate may read: the page's <head> and the article body, nothing around it.
+    if container is None:
+        return ""
+    head = soup.head
+    return f"<html>{head if head is not None else ''}<body>{container}</body></html>"
+
+
+def _is_article(title: str, paragraphs: list[str]) -> bool:
+    # Without a headline, a scrap of text (a JSON reply, a PDF read as text) is no article.
+    letters = sum(1 for ch in "".join(paragraphs) if ch.isalpha())
+    return letters >= _MIN_LETTERS if title else letters >= _MIN_LETTERS_UNTITLED
+
+
+@dataclass
+class _IntactPage:
+    """What is read from the page before body extraction edits its tree."""
+
+    soup: BeautifulSoup
+    metadata: PageMetadata
+    headline: Headline
+    blocks: list[BylineBlock]
+    facts: BylineFacts
+    published: Published | None
+    selected_author: str | None
+    declared_language: str | None
+    base_url: str
+    site_names: list[str]
+
+
+def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
+    soup = parse_html(html)
+    metadata = read_metadata(soup)
+    headline = find_headline(soup, metadata, hints.selectors.get("title"))
+    blocks = find_bylines(soup, headline.element)
+    facts = merged_facts(blocks)
+    published = find_published(
+        soup,
+        metadata,
+        url,
+        facts,
+        timezone=hints.timezone,
+        selector=hints.selectors.get("published"),
+    )
+    return _IntactPage(
+        soup=soup,
+        metadata=metadata,
+        headline=headline,
+        blocks=blocks,
+        facts=facts,
+        published=published,
+        selected_author=_selected_author(soup, hints.selectors.get("author")),
+        declared_language=hints.language or (attr(soup.html, "lang") if soup.html else None),
+        base_url=base_url(soup, url),
         site_names=site_names(soup, metadata),
     )
+
+
+def _read_body(page: _IntactPage, url: str, hints: ExtractHints) -> Body:
+    headline = page.headline.element
+    raw_title = node_text(headline) if headline is not None else ""
+    return extract_body(
+        page.soup,
+        url,
+        [page.headline.title, raw_title],
+        remove=[block.element for block in page.blocks] + [headline],
+        headline=headline,
+        selector=hints.selectors.get("body"),
+    )
+
+
+def _looks_like_html(html: str) -> bool:
+    # Images, PDFs and other binaries sent as text/html must not become "articles".
+    head = html[:_SNIFF_CHARS]
+    junk = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    return bool(_MARKUP.search(head)) and junk <= len(head) * _MAX_JUNK_SHARE
 
 
 def _extract(
     body: bytes | str, url: str, content_type: str | None, hints: ExtractHints
 ) -> ArticleRecord | None:
     html = body if isinstance(body, str) else decode_html(body, content_type)
-    soup = parse_html(html)
-    metadata = read_metadata(soup)
-    selectors = hints.selectors
-    headline = find_headline(soup, metadata, selectors.get("title"))
-    blocks = find_bylines(soup, headline.element)
-    facts = merged_facts(blocks)
-    # Everything read from the intact page comes first: body extraction edits the tree.
-    published = find_published(
-        soup, metadata, url, facts, timezone=hints.timezone, selector=selectors.get("published")
-    )
-    author = _selected_author(soup, selectors.get("author"))
-    declared_language = hints.language or (attr(soup.html, "lang") if soup.html else None)
-    page_base = base_url(soup, url)
-    raw_title = node_text(headline.element) if headline.element is not None else ""
-    found = extract_body(
-        soup,
-        url,
-        [headline.title, raw_title],
-        remove=[block.element for block in blocks] + [headline.element],
-        headline=headline.element,
-        selector=selectors.get("body"),
-    )
-    if not found.paragraphs:
+    if not _looks_like_html(html):
+        logger.debug("not an HTML page: %s", url)
+        return None
+    page = _read_intact(html, url, hints)
+    found = _read_body(page, url, hints)
+    if not _is_article(page.headline.title, found.paragraphs):
         logger.debug("no article body: %s", url)
         return None
-    facts.merge(found.facts)
-    if published is None:
-        # htmldate goes last and reads the cleaned page, so sidebars cannot lend it a date.
-        published = find_published(
-            soup, metadata, url, facts, html=str(soup), timezone=hints.timezone
-        )
-    images = body_images(found.container, page_base)
+    page.facts.merge(found.facts)
+    published = page.published or fallback_published(
+        page.facts, lambda: _article_only(page.soup, found.container), hints.timezone
+    )
+    images = body_images(found.container, page.base_url)
     # A caption is kept with its image, not repeated as a paragraph of the text.
     captions = {image.caption for image in images if image.caption}
     text = "\n\n".join(line for line in found.paragraphs if line not in captions)
     return ArticleRecord(
         url=url,
-        title=headline.title,
+        title=page.headline.title,
         text=text,
         published=published.value if published else None,
         published_source=published.source if published else None,
         published_raw=published.raw if published else None,
-        author=author or _author(soup, metadata, facts),
-        language=detect_language(f"{headline.title}\n{text}", declared_language),
+        author=_author(page),
+        language=detect_language(f"{page.headline.title}\n{text}", page.declared_language),
         images=images,
     )

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
 from trafilatura.settings import DEFAULT_CONFIG
 
 from .boilerplate import filter_lines, strip_furniture
 from .bylines import BylineFacts
-from .markup import BLOCK_TAGS, clean_text, node_text
+from .markup import BLOCK_TAGS, attached, clean_text, node_text
 from .titles import comparable
 
 logger = logging.getLogger(__name__)
@@ -25,9 +35,11 @@ _CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "20"
 _CONFIG["DEFAULT"]["EXTENSIVE_DATE_SEARCH"] = "off"
 
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
-_LINK_TEXT_WEIGHT = 0.0  # text inside links says nothing about where the article is
 _BEFORE_HEADLINE_WEIGHT = 0.3  # the article follows its headline
 _MIN_STRING = 8  # shorter strings are labels and buttons
+_PROSE = re.compile(r"[，。；！？、,.;!?]")
+_NON_PROSE_WEIGHT = 0.3  # titles and dates in lists have no sentence punctuation
+_CANDIDATES = 10  # how many top scorers get the (costlier) link-density check
 _TRUST_SHARE = 0.6  # trafilatura must find this share of the dense block to be believed
 
 
@@ -38,6 +50,11 @@ class Body:
     paragraphs: list[str]
     container: Tag | None
     facts: BylineFacts = field(default_factory=BylineFacts)
+
+
+def _row_text(row: Tag) -> str:
+    cells = [node_text(cell) for cell in row.find_all(["td", "th"], recursive=False)]
+    return " | ".join(cell for cell in cells if cell)
 
 
 def block_paragraphs(root: Tag) -> list[str]:
@@ -51,27 +68,22 @@ def block_paragraphs(root: Tag) -> list[str]:
             blocks.append(text)
         buffer.clear()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, _NOT_TEXT):
-                    buffer.append(str(child))
-            elif isinstance(child, Tag) and child.name == "tr":
-                flush()
-                cells = [node_text(cell) for cell in child.find_all(["td", "th"], recursive=False)]
-                row = " | ".join(cell for cell in cells if cell)
-                if row:
-                    blocks.append(row)
-            elif isinstance(child, Tag) and child.name in BLOCK_TAGS:
-                flush()
-                walk(child)
-                flush()
-            elif isinstance(child, Tag):
-                walk(child)
-
-    walk(root)
+    # An explicit stack, not recursion: broken pages nest unclosed tags thousands deep.
+    stack: list[PageElement | None] = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        if node is None or (isinstance(node, Tag) and node.name in BLOCK_TAGS):
+            flush()  # a block starts (Tag) or ends (None)
+        if isinstance(node, Tag) and node.name == "tr":
+            blocks.append(_row_text(node))
+        elif isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                stack.append(None)
+            stack.extend(reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT):
+            buffer.append(str(node))
     flush()
-    return blocks
+    return [block for block in blocks if block]
 
 
 def _string_weights(soup: BeautifulSoup, headline_seen: bool) -> dict[int, float]:
@@ -86,27 +98,39 @@ def _string_weights(soup: BeautifulSoup, headline_seen: bool) -> dict[int, float
     return weights
 
 
+def _string_value(string: NavigableString, weights: dict[int, float]) -> float:
+    text = clean_text(str(string))
+    if len(text) < _MIN_STRING or any(parent.name == "a" for parent in string.parents):
+        return 0.0  # labels, buttons and link text say nothing about where the article is
+    prose = 1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT
+    return len(text) * prose * weights.get(id(string), 1.0)
+
+
+def _link_density(node: Tag) -> float:
+    total = len(node_text(node)) or 1
+    return sum(len(node_text(link)) for link in node.find_all("a")) / total
+
+
 def densest_block(soup: BeautifulSoup, headline_seen: bool = False) -> Tag | None:
-    """The element whose paragraphs hold the most non-link text (readability-style)."""
+    """The element whose paragraphs hold the most prose outside links (readability-style)."""
     weights = _string_weights(soup, headline_seen)
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
     for string in soup.find_all(string=True):
-        text = clean_text(str(string))
-        if len(text) < _MIN_STRING or isinstance(string, _NOT_TEXT) or string.parent is None:
+        if isinstance(string, _NOT_TEXT) or string.parent is None:
             continue
-        in_link = string.find_parent("a") is not None
-        value = len(text) * weights.get(id(string), 1.0) * (_LINK_TEXT_WEIGHT if in_link else 1)
+        value = _string_value(string, weights)
         block = string.parent
         while block.name not in BLOCK_TAGS and block.parent is not None:
             block = block.parent
         for share, holder in ((1.0, block.parent), (0.5, block.parent and block.parent.parent)):
-            if isinstance(holder, Tag) and holder.name not in ("html", "[document]"):
+            if value and isinstance(holder, Tag) and holder.name not in ("html", "[document]"):
                 scores[id(holder)] = scores.get(id(holder), 0.0) + value * share
                 tags[id(holder)] = holder
-    if not scores:
-        return None
-    return tags[max(scores, key=lambda key: scores[key])]
+    leaders = sorted(scores, key=lambda key: scores[key], reverse=True)[:_CANDIDATES]
+    ranked = {key: scores[key] * (1 - _link_density(tags[key])) for key in leaders}
+    best = max(ranked, key=lambda key: ranked[key], default=None)
+    return tags[best] if best is not None and ranked[best] > 0 else None
 
 
 def trafilatura_lines(html: str, url: str) -> list[str]:
@@ -125,8 +149,18 @@ def trafilatura_lines(html: str, url: str) -> list[str]:
 
 
 def _within(lines: list[str], container: Tag) -> list[str]:
+    # Lines come in page order: search on from the last hit, and only then everywhere.
     haystack = comparable(node_text(container))
-    return [line for line in lines if comparable(line) in haystack]
+    kept, position = [], 0
+    for line in lines:
+        key = comparable(line)
+        found = haystack.find(key, position)
+        if found < 0:
+            found = haystack.find(key)
+        if found >= 0:
+            kept.append(line)
+            position = found + len(key)
+    return kept
 
 
 def _covers(lines: list[str], reference: list[str]) -> bool:
@@ -139,12 +173,12 @@ def extract_body(
     url: str,
     titles: list[str],
     *,
-    remove: list[Tag | None],
+    remove: Sequence[Tag | None],
     headline: Tag | None = None,
     selector: str | None = None,
 ) -> Body:
     """Clean the page in place and read its body; an empty body means no article."""
-    if headline is not None and not headline.decomposed:
+    if headline is not None and attached(headline):
         # Leave a marker where the headline was, so text after it can be preferred.
         headline.insert_before(soup.new_tag("span", attrs={"data-secnews-headline": ""}))
     strip_furniture(soup, remove)

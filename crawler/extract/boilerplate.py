@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from bs4 import BeautifulSoup, Tag
 
 from .bylines import BylineFacts, is_counter, parse_byline
-from .markup import attr, clean_text, looks_like_chrome, node_text
+from .markup import attached, attr, clean_text, looks_like_chrome, node_text, short_text
 from .titles import comparable
 from .vocabulary import FURNITURE_LINE, PLACEHOLDER_ALTS, fold
 
@@ -20,14 +20,17 @@ _NEVER_TEXT = (
     "button", "input", "select", "textarea", "map", "audio", "video",
 )  # fmt: skip
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NEVER_UP = frozenset({"html", "body", "[document]"})
 _MAX_FURNITURE = 300  # furniture is short; never test long text against its patterns
 # A wrapper holding most of the page is the page, whatever its class says ("has-sidebar").
 _MAX_CHROME_SHARE = 0.5
 
 
 def _remove(node: Tag) -> None:
-    if not node.decomposed:
-        node.decompose()
+    # extract(), not decompose(): bs4 answers ``.decomposed`` on a live tag by searching its
+    # whole subtree, so detached-but-intact subtrees are much cheaper to test for.
+    if attached(node):
+        node.extract()
 
 
 def _is_hidden(node: Tag) -> bool:
@@ -44,7 +47,7 @@ def strip_furniture(soup: BeautifulSoup, extra: Iterable[Tag | None] = ()) -> No
     body = soup.body or soup
     total = max(len(node_text(body)), 1)
     for node in soup.find_all(True):
-        if node.decomposed or node.name in ("html", "body", "main", "article"):
+        if node.name in ("html", "body", "main", "article") or not attached(node):
             continue
         if _is_hidden(node) or (
             looks_like_chrome(node) and len(node_text(node)) <= total * _MAX_CHROME_SHARE
@@ -53,16 +56,33 @@ def strip_furniture(soup: BeautifulSoup, extra: Iterable[Tag | None] = ()) -> No
     _strip_furniture_text(soup)
 
 
+def _is_furniture(text: str) -> bool:
+    return bool(text) and (bool(FURNITURE_LINE.match(fold(text))) or is_counter(text))
+
+
+def _furniture_top(start: Tag | None, visited: set[int]) -> Tag | None:
+    # Climb from a piece of text while the text stays short; the highest element whose whole
+    # text is furniture goes ("【打印本页】" with its wrapper), the paragraph around it stays.
+    top, node = None, start
+    while isinstance(node, Tag) and node.name not in _NEVER_UP and id(node) not in visited:
+        visited.add(id(node))
+        text = short_text(node, _MAX_FURNITURE)
+        if text is None:
+            break
+        if _is_furniture(text):
+            top = node
+        elif top is not None:
+            break
+        node = node.parent
+    return top
+
+
 def _strip_furniture_text(soup: BeautifulSoup) -> None:
-    # Deepest first, so "【打印本页】" goes but the paragraph around it stays.
-    for node in reversed(soup.find_all(True)):
-        if node.decomposed or node.name in ("html", "body"):
-            continue
-        text = node_text(node)
-        if (text and len(text) <= _MAX_FURNITURE and FURNITURE_LINE.match(fold(text))) or (
-            text and is_counter(text)
-        ):
-            _remove(node)
+    visited: set[int] = set()  # each element is judged once, so long pages cost one pass
+    for string in list(soup.find_all(string=True)):
+        top = _furniture_top(string.parent, visited)
+        if top is not None:
+            _remove(top)
 
 
 def _is_title(line: str, titles: list[str]) -> bool:

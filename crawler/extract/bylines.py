@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .dateparse import FoundDate, find_dates
 from .markup import clean_text
-from .vocabulary import COUNTER, FURNITURE_LINE, LABEL, UPDATED_BEFORE, fold
+from .vocabulary import BARE_LABEL, COUNTER, FURNITURE_LINE, LABEL, UPDATED_BEFORE, fold
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,7 @@ _JUNK_NAMES = re.compile(
     r"本站|本网|原创|佚名|未知|unknown|n/?a|none|null|-+)$",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _BRACKETED = re.compile(r"【[^】]{1,30}】|\[[^\]]{1,30}\]")
 _EDGE = " \t-–—|｜/·•:：,，;；()（）[]【】«»\"'“”"
 
@@ -137,7 +138,7 @@ def _leftover(text: str, facts: BylineFacts) -> str:
     if COUNTER.search(fold(text)):
         facts.counted = True
         text = _drop(COUNTER, text)
-    if facts.has_date or facts.labelled:
+    if facts.has_date or facts.labelled or facts.counted:
         # MetInfo prints the view count bare at the end: "2022-01-30 19:04:10 秘书处 1".
         text = re.sub(r"(?:^|\s)\d{1,7}\s*$", " ", text)
     text = _drop(_BRACKETED, text, keep=lambda found: not _is_furniture(found))
@@ -152,8 +153,12 @@ def parse_byline(text: str) -> BylineFacts | None:
         return None
     facts = BylineFacts()
     line = _Line(text)
-    _take_labels(line, facts, _take_dates(line, facts))
-    if not (facts.has_date or facts.labelled):
+    # Every date has a digit and every label but a few a colon: skip what cannot match.
+    date_starts = _take_dates(line, facts) if _DIGIT.search(text) else []
+    if ":" in line.folded or "：" in line.folded or BARE_LABEL.search(line.folded):
+        _take_labels(line, facts, date_starts)
+    facts.counted = facts.counted or bool(COUNTER.search(line.folded))
+    if not (facts.has_date or facts.labelled or facts.counted):
         return _by_line(text)
     leftover = _leftover(line.rest(), facts)
     if len(leftover) > _MAX_LEFTOVER or _SENTENCE.search(leftover):

@@ -25,7 +25,7 @@ _MONTH_WORDS = {
     12: "december dec декабрь декабря дек желтоқсан dekabr декабр",
 }
 MONTHS = {word: number for number, words in _MONTH_WORDS.items() for word in words.split()}
-_MONTH = "(?P<mname>%s)" % "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = "(?P<mname>{})".format("|".join(sorted(MONTHS, key=len, reverse=True)))
 # A month word must not run on into a longer word ("Mayor", "марта" vs "мартовский").
 _MONTH_END = r"\.?(?![^\W\d_])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -160,7 +160,8 @@ def _with_time(date: FoundDate, groups: dict[str, str | None]) -> FoundDate:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    second = int(groups["second"]) if groups.get("second") else None
+    second_text = groups.get("second")
+    second = int(second_text) if second_text else None
     return replace(
         date, hour=hour, minute=minute, second=second, offset_minutes=_offset(groups.get("tz"))
     )

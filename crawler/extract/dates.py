@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -69,7 +70,12 @@ def _time_value(node: Tag) -> FoundDate | None:
 
 
 def _from_time(soup: BeautifulSoup) -> FoundDate | None:
-    marked = soup.select('[itemprop="datePublished"], time[pubdate]')
+    marked = [
+        node
+        for node in soup.find_all(itemprop=True)
+        if attr(node, "itemprop").lower() == "datepublished"
+    ]
+    marked += soup.find_all("time", attrs={"pubdate": True})
     times = [
         node
         for node in soup.find_all("time")
@@ -107,9 +113,26 @@ def _from_selector(soup: BeautifulSoup, selector: str) -> tuple[str, FoundDate] 
     return kind, found
 
 
+def fallback_published(
+    facts: BylineFacts, article_html: Callable[[], str], timezone: str | None = None
+) -> Published | None:
+    """When the page gave no date: a byline line inside the text, an updated date, htmldate.
+
+    ``article_html`` is called only if htmldate is needed, as serialising a page costs time.
+    """
+    if facts.published or facts.updated:
+        date = (facts.published or facts.updated)[0]
+        return Published(date.iso(timezone), "byline", date.raw)
+    found = _from_htmldate(article_html())
+    return Published(found.iso(timezone), "htmldate", found.raw) if found else None
+
+
 def _from_htmldate(html: str) -> FoundDate | None:
     # Last resort only: htmldate turns "2024年3月5日" into 2024-01-01. It is given a parsed
-    # tree, never a URL, so it cannot fetch anything.
+    # tree, never a URL, so it cannot fetch anything; and only the head and the article
+    # body, so a sidebar's list of dated links cannot lend it a date.
+    if not html:
+        return None
     from htmldate import find_date
 
     try:
@@ -132,7 +155,6 @@ def find_published(
     url: str,
     facts: BylineFacts,
     *,
-    html: str = "",
     timezone: str | None = None,
     selector: str | None = None,
 ) -> Published | None:
@@ -149,10 +171,7 @@ def find_published(
         candidates.insert(0, chosen_by_selector)
     found = [(source, date) for source, date in candidates if date is not None]
     if not found:
-        fallback = facts.updated[0] if facts.updated else _from_htmldate(html) if html else None
-        if fallback is None:
-            return None
-        found = [("byline" if facts.updated else "htmldate", fallback)]
+        return None
     source, date = found[0]
     if not date.has_time:
         # "2021-10-16" in a meta tag, "2021-10-16 10:30" in the byline: the page knows the time.

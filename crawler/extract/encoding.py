@@ -69,13 +69,13 @@ def declared_charsets(body: bytes, content_type: str | None) -> list[str]:
     """Charsets the server and the page claim, header first (as browsers rank them)."""
     labels: list[str | None] = []
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        labels.append(match.group(1) if match else None)
+        header = _HEADER_CHARSET.search(content_type)
+        labels.append(header.group(1) if header else None)
     head = body[:_PRESCAN_BYTES]
     for pattern in (_XML_ENCODING, _META_CHARSET):
-        match = pattern.search(head)
-        if match:
-            labels.append(match.group(1).decode("ascii", "ignore"))
+        found = pattern.search(head)
+        if found:
+            labels.append(found.group(1).decode("ascii", "ignore"))
     codecs_found: list[str] = []
     for label in labels:
         codec = normalise_charset(label)

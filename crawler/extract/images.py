@@ -6,7 +6,7 @@ import logging
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4.element import NavigableString, Tag
 
 from archive.records import ImageRecord
 
@@ -18,9 +18,9 @@ logger = logging.getLogger(__name__)
 # Lazy-loading scripts keep the real address in a data attribute and a spinner in src.
 _SOURCE_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-echo", "data-url", "src")
 _DECORATIVE = re.compile(
-    r"(?:^|[/_\-.])(?:logo|icons?|ico|spacer|blank|pixel|clear|tracking|tracker|counter|"
+    r"(?:^|[/_\-.\s])(?:logo|icons?|ico|spacer|blank|pixel|clear|tracking|tracker|counter|"
     r"emoji|smiley|avatar|qrcode|qr|ewm|erweima|share|button|btn|arrow|bullet|loading|"
-    r"lazy|placeholder|transparent|1x1|dot)(?:[/_\-.\d]|$)",
+    r"lazy|placeholder|transparent|1x1|dot)(?:[/_\-.\d\s]|$)",
     re.I,
 )
 _TRACKERS = re.compile(
@@ -56,11 +56,13 @@ def _is_decorative(img: Tag, url: str) -> bool:
     if any(side is not None and side < _MIN_SIDE for side in sides):
         return True
     path = urlsplit(url).path.rsplit("/", 2)
-    hints = " ".join([*path[-2:], class_and_id(img), attr(img, "alt")])
+    hints = " ".join([*path[-2:], class_and_id(img)])
     parent = img.parent
     if isinstance(parent, Tag) and parent.name == "a":
         hints += " " + class_and_id(parent)
-    return bool(_DECORATIVE.search(hints) or _TRACKERS.search(url))
+    # Alt text is prose ("Share of exports"); only a logo says so there.
+    logo_alt = "logo" in attr(img, "alt").lower()
+    return bool(_DECORATIVE.search(hints) or _TRACKERS.search(url) or logo_alt)
 
 
 def real_alt(alt: str, url: str) -> str:

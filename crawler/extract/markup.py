@@ -100,11 +100,33 @@ def node_text(node: Tag) -> str:
     return clean_text(node.get_text(" "))
 
 
+def attached(node: Tag) -> bool:
+    """Whether the element is still in its document (not removed with an ancestor)."""
+    current: Tag | None = node
+    while current is not None:
+        if isinstance(current, BeautifulSoup):
+            return True
+        current = current.parent
+    return False
+
+
+def short_text(node: Tag, limit: int) -> str | None:
+    """An element's text if it is at most ``limit`` characters, else None (read no further)."""
+    pieces: list[str] = []
+    size = 0
+    for string in node.strings:
+        pieces.append(string)
+        size += len(string.strip())
+        if size > limit:
+            return None
+    text = clean_text(" ".join(pieces))
+    return text if len(text) <= limit else None
+
+
 def class_and_id(node: Tag) -> str:
     """An element's class names and id as one string, for hint matching."""
-    classes = node.get("class") or []
-    if isinstance(classes, str):
-        classes = [classes]
+    value: str | list[str] = node.get("class") or []
+    classes = [value] if isinstance(value, str) else list(value)
     ident = node.get("id") or ""
     return " ".join([*classes, str(ident)]).strip()
 

@@ -16,8 +16,10 @@ logger = logging.getLogger(__name__)
 # Separators CMSs put between a headline and a site name or category label. A bare hyphen
 # is not one: "中国-中亚" is a headline; spaced dashes and pipes, "_" and "｜" are.
 _SEPARATOR = re.compile(r"\s+[-–—|:·•»/]{1,2}\s+|\s*[_｜丨|]\s*|\s*::\s*")
-# Looser separators for cutting a known site name off an end ("标题-秘书处").
+# Looser separators for cutting a known site name off the end ("标题-秘书处"); a name in
+# front needs a real separator, or "中国-中亚…" would lose "中国".
 _LOOSE = r"[\s\-–—_|｜丨:·•»/]+"
+_STRONG = r"(?:\s+[-–—|:·•»/]{1,2}\s+|\s*[_｜丨|]\s*|\s*::\s*)"
 _CATEGORY = re.compile(
     r"^(?:【(?P<bracket>[^】]{1,12})】|\[(?P<square>[^\]]{1,20})\]"
     r"|(?P<label>[^\s\-–—|｜丨:：]{1,12}(?: [^\s\-–—|｜丨:：]{1,12})?)"
@@ -126,7 +128,7 @@ def strip_site_names(title: str, names: list[str]) -> str:
     """Cut site names off either end of a title ("标题_外交部", "SCO | Title")."""
     for name in sorted(names, key=len, reverse=True):
         escaped = re.escape(name)
-        for pattern in (rf"^{escaped}{_LOOSE}(?=\S)", rf"(?<=\S){_LOOSE}{escaped}$"):
+        for pattern in (rf"^{escaped}{_STRONG}(?=\S)", rf"(?<=\S){_LOOSE}{escaped}$"):
             shorter = re.sub(pattern, "", title, flags=re.I).strip()
             if shorter and shorter != title:
                 title = shorter

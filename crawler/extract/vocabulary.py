@@ -8,8 +8,14 @@ _APOS = "['ʼʻ’‘`]"
 
 # Traditional → simplified for the characters our Chinese labels use, one to one, so that a
 # folded string keeps the offsets of the original and values can be cut from the original.
-_TRADITIONAL = "發時間來責編輯瀏覽數點擊閱讀號體頁關閉訪問記審對簽錄佈於條聞薦當現網圖鍵詞縮掃機開權後類頂電話諮詢郵線備處稿護復製屬單構門國務會員區評論標題"
-_SIMPLIFIED = "发时间来责编辑浏览数点击阅读号体页关闭访问记审对签录布于条闻荐当现网图键词缩扫机开权后类顶电话咨询邮线备处稿护复制属单构门国务会员区评论标题"
+_TRADITIONAL = (
+    "發時間來責編輯瀏覽數點擊閱讀號體頁關閉訪問記審對簽錄佈於條聞薦當現網圖鍵詞"
+    "縮掃機開權後類頂電話諮詢郵線備處稿護復製屬單構門國務會員區評論標題"
+)
+_SIMPLIFIED = (
+    "发时间来责编辑浏览数点击阅读号体页关闭访问记审对签录布于条闻荐当现网图键词"
+    "缩扫机开权后类顶电话咨询邮线备处稿护复制属单构门国务会员区评论标题"
+)
 _FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 
 
@@ -60,6 +66,7 @@ LABEL = re.compile(
     rf"|(?P<bare>{_BARE_LABELS})(?=\s)",
     re.I,
 )
+BARE_LABEL = re.compile(_BARE_LABELS, re.I)
 UPDATED_BEFORE = re.compile(rf"(?:{UPDATED_LABELS})\s*[:：]?\s*$", re.I)
 
 # "137 次浏览", "Просмотров: 137", "👁 137"; a counter on its own.
@@ -70,32 +77,35 @@ COUNTER = re.compile(
 )
 
 # Whole lines (or whole elements) that are page furniture, not article text.
+# Furniture text runs on a little after its keyword ("上一篇：<title>", "当前位置：首页 > 新闻");
+# bounded, so a short article that merely starts with such a line is never swallowed whole.
+_TAIL = r".{0,80}"
 _FURNITURE = [
     r"[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏|打印此页|我要打印)\s*[】\]]?",
     r"字\s*号\s*[:：]?\s*(?:[大中小]\s*)+|[【\[]?\s*[大中小]\s*[】\]]?",
-    r"分享到\s*[:：]?.*|扫一扫.*|微信扫一扫.*|用手机扫描.*",
-    r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?.*",
+    rf"分享到\s*[:：]?{_TAIL}|扫一扫{_TAIL}|微信扫一扫{_TAIL}|用手机扫描{_TAIL}",
+    rf"(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]?{_TAIL}",
     r"(?:相关新闻|相关文章|相关链接|相关阅读|推荐阅读|热点新闻|为您推荐|延伸阅读)\s*[:：]?",
-    r"(?:您的位置|当前位置|所在位置|您现在的位置)\s*[:：].*",
-    r"[\u4e00-\u9fff]{1,2}ICP[备证][^\s]*|.*ICP备\d+号.*|.*公网安备\s*\d+号.*",
-    r"(?:电话咨询|邮件咨询|在线地图|QQ客服|在线客服|微信咨询|在线咨询|返回顶部|网站地图)"
-    r"(?:\s+(?:电话咨询|邮件咨询|在线地图|QQ客服|在线客服|微信咨询|在线咨询|返回顶部|网站地图))*",
-    r"版权所有.*|Copyright\s*(?:©|\(c\)).*|©\s*\d{4}.*|All rights reserved\.?|Все права защищены\.?",
-    r"Версия\s+для\s+печати|Поделиться.*|Распечатать|Назад\s+к\s+списку|Вернуться\s+к\s+списку",
+    rf"(?:您的位置|当前位置|所在位置|您现在的位置)\s*[:：]{_TAIL}",
+    rf"[\u4e00-\u9fff]{{1,2}}ICP[备证][^\s]*|{_TAIL}ICP备\d+号{_TAIL}|{_TAIL}公网安备\s*\d+号{_TAIL}",
+    r"电话咨询|邮件咨询|在线地图|QQ客服|在线客服|微信咨询|在线咨询|返回顶部|网站地图",
+    rf"版权所有{_TAIL}|Copyright\s*(?:©|\(c\)){_TAIL}|©\s*\d{{4}}{_TAIL}|All rights reserved\.?",
+    r"Все права защищены\.?",
+    rf"Версия\s+для\s+печати|Поделиться{_TAIL}|Распечатать|Назад\s+к\s+списку|Вернуться\s+к\s+списку",
     r"(?:Share(?:\s+this)?|Print|Tweet|Related\s+(?:news|articles|posts|stories)|Read\s+more)"
     r"\s*[:：]?",
-    r"(?:Previous|Next)\s+(?:post|article|news|story)\s*[:：]?.*|[←«]\s*(?:Previous|Next).*",
-    r"Предыдущая\s+новость.*|Следующая\s+новость.*|Другие\s+новости|Похожие\s+новости",
+    rf"(?:Previous|Next)\s+(?:post|article|news|story)\s*[:：]?{_TAIL}|[←«]\s*(?:Previous|Next){_TAIL}",
+    rf"Предыдущая\s+новость{_TAIL}|Следующая\s+новость{_TAIL}|Другие\s+новости|Похожие\s+новости",
     r".{0,40}(?:use[sd]?\s+cookies|использует\s+(?:файлы\s+)?cookie).{0,200}",
     r"(?:Accept|Decline|Принять|Согласен|OK)(?:\s+(?:all\s+)?cookies)?",
     r"Chop\s+etish|Ulashish|Басып\s+шығару|Бөлісу",
-    r"(?:<<|«|←|‹)?\s*(?:Все\s+новости|Назад|Вернуться|All\s+news|Back(?:\s+to\s+(?:news|list))?|"
-    r"返回列表|返回上一页|返回|Barcha\s+yangiliklar|Барлық\s+жаңалықтар|Артқа|Orqaga)"
+    r"(?:<<|«|←|‹)?\s*(?:Все\s+новости|Назад|Вернуться|All\s+news|"
+    r"Back(?:\s+to\s+(?:news|list))?|返回列表|返回上一页|返回|Barcha\s+yangiliklar|Барлық\s+жаңалықтар|Артқа|Orqaga)"
     r"\s*(?:>>|»|→|›)?",
 ]
 # One or more furniture items and nothing else ("【打印本页】【关闭窗口】"); atomic, so a long
 # line that is not furniture fails fast instead of backtracking through every split.
-FURNITURE_LINE = re.compile(r"^\s*(?:(?>%s)\s*)+$" % "|".join(_FURNITURE), re.I)
+FURNITURE_LINE = re.compile(r"^\s*(?:(?>{})\s*)+$".format("|".join(_FURNITURE)), re.I)
 
 # CMS placeholders editors leave as alt text, and file names used as alt text.
 PLACEHOLDER_ALTS = frozenset(

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class BudgetSpent(IgnoreRequest):
+    """Refused for want of budget: still wanted, so it stays pending in the frontier."""
+
+
 class RequestBudgetMiddleware:
     def __init__(self, crawler: Crawler, limit: int):
         self.crawler = crawler
@@ -34,5 +38,5 @@ class RequestBudgetMiddleware:
                 # Once: the queue drains as every later request is refused here.
                 log.info("request budget of %d spent; refusing further requests", self.limit)
                 self.sent += 1
-            raise IgnoreRequest(f"request budget of {self.limit} spent")
+            raise BudgetSpent(f"request budget of {self.limit} spent")
         self.sent += 1

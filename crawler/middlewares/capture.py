@@ -1,4 +1,9 @@
-"""Records every HTTP exchange, and every failed attempt at one, as a row in ``fetches``."""
+"""Records every HTTP exchange as WARC records and a ``fetches`` row; failures as rows too.
+
+It sits next to the network, so it sees every attempt (retries, redirects, robots.txt) and
+the body as received, before decompression. A 304 answer, or a body identical to the last
+capture of the URL, becomes a WARC ``revisit`` record pointing at that capture.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,41 @@ from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 
 from archive.records import FetchRecord
-from crawler.session import session_for
+from archive.urls import canonical_url
+from archive.warc import Exchange, Revisit
+from crawler.session import CrawlSession, session_for
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
-    from scrapy.http import Response
+    from scrapy.http import Headers, Response
 
 log = logging.getLogger(__name__)
 
 FETCHED_AT_META = "secnews_fetched_at"
 FETCH_ID_META = "secnews_fetch_id"
+FRONTIER_META = "secnews_frontier_url"  # the frontier entry a request (and its redirects) updates
 PROBE_META = "secnews_probe"  # a request for a file that many sites do not have
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
+
+
+def _is_error(request: Request, status: int) -> bool:
+    if status < 400:
+        return False
+    # A missing robots.txt or guessed sitemap is a fact about the site, not a failure.
+    probe = request.meta.get(PROBE_META) or request.url.endswith("/robots.txt")
+    return not (probe and status in (404, 410))
 
 
 class FetchRecorderMiddleware:
@@ -38,42 +62,85 @@ class FetchRecorderMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        session = session_for(self.crawler)
         stats = self.crawler.stats
         stats.inc_value("secnews/requests")
-        error = None if response.status < 400 else f"HTTP {response.status}"
-        if response.status in (404, 410) and request.meta.get(PROBE_META):
-            error = None  # a missing robots.txt or guessed sitemap is a fact, not a failure
+        error = f"HTTP {response.status}" if _is_error(request, response.status) else None
         if error:
             stats.inc_value("secnews/fetch_errors")
-        fetched_at = _now()
-        content_type = response.headers.get(b"Content-Type")
-        fetch = FetchRecord(
-            url=request.url,
-            fetched_at=fetched_at,
-            status=response.status,
-            content_type=content_type.decode("latin-1") if content_type else None,
-            bytes=len(response.body),
-            sha256=hashlib.sha256(response.body).hexdigest(),
-            error=error,
-        )
-        session = session_for(self.crawler)
-        fetch_id = session.archive.record_fetch(session.run_id, fetch)
-        request.meta[FETCHED_AT_META] = fetched_at
-        request.meta[FETCH_ID_META] = fetch_id
+        fetch = self._capture(session, request, response)
+        fetch = FetchRecord(**{**fetch.__dict__, "error": error})
+        request.meta[FETCH_ID_META] = session.archive.record_fetch(session.run_id, fetch)
+        request.meta[FETCHED_AT_META] = fetch.fetched_at
+        frontier_url = request.meta.get(FRONTIER_META)
+        if frontier_url:
+            validators = {"etag": fetch.etag, "last_modified": fetch.last_modified}
+            session.frontier.fetched(frontier_url, response.status, validators)
         return response
+
+    def _capture(self, session: CrawlSession, request: Request, response: Response) -> FetchRecord:
+        body = response.body
+        digest = hashlib.sha256(body).hexdigest()
+        previous = session.archive.last_capture(request.url)
+        revisit = None
+        if previous and previous["warc_record_id"] and (
+            response.status == 304 or (response.status == 200 and previous["sha256"] == digest)
+        ):
+            revisit = Revisit(previous["url"], previous["warc_date"], previous["payload_digest"])
+        exchange = Exchange(
+            url=request.url,
+            method=request.method,
+            request_headers=_header_pairs(request.headers),
+            status=response.status,
+            reason=_reason(response.status),
+            response_headers=_header_pairs(response.headers),
+            payload=body,
+        )
+        location = session.warc.write(exchange, revisit)
+        header = response.headers.get
+        return FetchRecord(
+            url=request.url,
+            fetched_at=_now(),
+            status=response.status,
+            content_type=_text(header(b"Content-Type")),
+            bytes=len(body),
+            sha256=digest,
+            warc_file=location.file,
+            warc_offset=location.offset,
+            record_type="revisit" if revisit else "response",
+            warc_record_id=location.record_id,
+            warc_date=location.date,
+            payload_digest=location.payload_digest,
+            etag=_text(header(b"ETag")),
+            last_modified=_text(header(b"Last-Modified")),
+        )
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         if isinstance(exception, IgnoreRequest):
             return  # refused before sending (robots.txt, scope, budget): no exchange happened
-        stats = self.crawler.stats
-        stats.inc_value("secnews/requests")
-        stats.inc_value("secnews/fetch_errors")
+        session = session_for(self.crawler)
+        self.crawler.stats.inc_value("secnews/requests")
+        self.crawler.stats.inc_value("secnews/fetch_errors")
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         if isinstance(exception, TxConnectionRefused):
             reason = "connection refused"
-        session = session_for(self.crawler)
         session.archive.record_fetch(
             session.run_id,
             FetchRecord(url=request.url, fetched_at=_now(), status=None, error=reason),
         )
+        frontier_url = request.meta.get(FRONTIER_META) or canonical_url(request.url)
+        session.frontier.fetched(frontier_url, None, {})
         log.info("fetch failed: %s (%s)", request.url, reason)
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""

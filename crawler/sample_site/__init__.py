@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any
 
 from . import forum, secretariat
+from .faults import check_fault, with_fault
 from .profile import SiteProfile
 from .server import RequestLog, SiteApp, SiteServer
 from .state import FIRST_EDITION, SiteState
@@ -62,6 +63,7 @@ class SampleSite:
         ephemeral: bool = False,
         log_path: Path | str | None = None,
         state: SiteState = FIRST_EDITION,
+        fault: str | None = None,
     ) -> None:
         ports = {secretariat.PROFILE.name: port_secretariat, forum.PROFILE.name: port_forum}
         self._ports = {name: 0 if ephemeral else port for name, port in ports.items()}
@@ -69,6 +71,7 @@ class SampleSite:
         self._log: RequestLog | None = None
         self._servers: dict[str, SiteServer] = {}
         self.state = state
+        self.fault = check_fault(fault)  # None, or a name in faults.FAULTS
         self.urls: dict[str, str] = {}  # site name -> base URL ending in "/"; set by start()
 
     @property
@@ -88,10 +91,16 @@ class SampleSite:
             self.stop()
             raise
         for name, server in self._servers.items():
-            server.app = _KINDS[name].build(server.base_url, self.state)
+            server.app = with_fault(_KINDS[name].build(server.base_url, self.state), self.fault)
             server.serve()
             self.urls[name] = server.base_url
         return self
+
+    def set_fault(self, fault: str | None) -> None:
+        """Break the running sites in one of faults.FAULTS (None: mend them), on the same ports."""
+        self.fault = check_fault(fault)
+        for name, server in self._servers.items():
+            server.app = with_fault(_KINDS[name].build(server.base_url, self.state), self.fault)
 
     def stop(self) -> None:
         for server in self._servers.values():

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import FrameType
 
 from . import SampleSite, forum, secretariat
+from .faults import FAULTS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port-forum", type=int, default=forum.PROFILE.default_port, metavar="N")
     parser.add_argument("--ephemeral", action="store_true", help="use free ports (port 0) for all")
     parser.add_argument("--log", type=Path, metavar="FILE", help="append one JSON line a request")
+    parser.add_argument(
+        "--fault", choices=sorted(FAULTS), help="serve the sites broken in this way (for health checks)"
+    )
     return parser
 
 
@@ -42,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         port_forum=args.port_forum,
         ephemeral=args.ephemeral,
         log_path=args.log,
+        fault=args.fault,
     )
     try:
         site.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import forum_pages as pages
+from .conditional import answer_conditionally, last_modified
 from .forum_content import CATEGORIES, ForumArticle, ForumContent, load_content
 from .forum_feeds import robots_txt, rss_feed, sitemap_xml
 from .images import picture
@@ -36,19 +37,33 @@ _HTML = "text/html; charset=UTF-8"
 
 def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
     """Canonical URLs of the posts a correct crawl archives (the flaky one included)."""
-    return {base_url + article.path[1:] for article in load_content(state).articles}
+    return set(articles(base_url, state))
+
+
+def articles(base_url: str, state: SiteState = FIRST_EDITION) -> dict[str, ForumArticle]:
+    """Canonical URL -> the post as the CMS holds it in state (equal if unchanged)."""
+    return {base_url + article.path[1:]: article for article in load_content(state).articles}
 
 
 class ForumSite:
-    """Answers requests for the forum; counts failures of its flaky pages per server instance."""
+    """Answers requests for the forum; counts failures of its flaky pages (pass failures to keep).
+
+    Behind a page cache, as many WordPress sites are: every 200 carries an ETag (a hash of the
+    body) and, where a time is known, a Last-Modified; a matching conditional GET gets 304.
+    """
 
     name = PROFILE.name
     server_software = "Apache/2.4.57 (Debian)"
 
-    def __init__(self, base_url: str, state: SiteState = FIRST_EDITION) -> None:
+    def __init__(
+        self, base_url: str, state: SiteState = FIRST_EDITION, failures: HitCounter | None = None
+    ) -> None:
         self.base_url = base_url
         self.content: ForumContent = load_content(state)
-        self.failures = HitCounter()
+        self.failures = failures if failures is not None else HitCounter()
+        # Listings, feed and sitemap change whenever any post does: they carry the newest time.
+        every = self.content.articles + self.content.removed
+        self._site_modified = last_modified(max(a.last_modified for a in every))
         figures = {a.figure.src for a in self.content.articles if a.figure is not None}
         self._images = figures | {pages.LOGO, pages.SHARE_IMAGE}
         self._headers = (
@@ -57,15 +72,21 @@ class ForumSite:
         )
 
     def handle(self, request: Request) -> Response:
+        return answer_conditionally(request, self._respond(request))
+
+    def _respond(self, request: Request) -> Response:
         article = self.content.by_path(request.path)
         if article is not None and self.failures.hit(request.path) <= article.fail_first:
             return Response(500, pages.SERVER_ERROR.encode("utf-8"), _HTML)
         found = self._route(request)
         if found is not None:
             return found
+        if self.content.is_removed(request.path):
+            return self._html(pages.layout(f"Gone – {pages.SITE_NAME}", pages.gone_main()), 410)
         if not request.path.endswith("/") and "." not in request.path.rsplit("/", 1)[-1]:
             slashed = request.path + "/"
-            if self._route(Request("GET", slashed, slashed, {}, {})) is not None:
+            found = self._route(Request("GET", slashed, slashed, {}, {}))
+            if found is not None or self.content.is_removed(slashed):
                 query = request.target.partition("?")[2]
                 return Response.redirect(slashed + (f"?{query}" if query else ""))
         return self._html(
@@ -80,24 +101,29 @@ class ForumSite:
             return Response(200, robots_txt(self.base_url).encode(), "text/plain; charset=utf-8")
         if path == "/sitemap.xml":
             body = sitemap_xml(self.content.articles, self.base_url).encode()
-            return Response(200, body, "application/xml; charset=UTF-8")
+            return Response(200, body, "application/xml; charset=UTF-8", (self._site_modified,))
         if path == "/feed/":
             body = rss_feed(self.content.articles, self.base_url, pages.SITE_NAME).encode()
-            return Response(200, body, "application/rss+xml; charset=UTF-8")
+            headers = (self._site_modified,)
+            return Response(200, body, "application/rss+xml; charset=UTF-8", headers)
         if path in self._images:
             found = picture(path, 15, 5) if path == pages.LOGO else picture(path)
             return Response(200, found[1], found[0]) if found else None
         return self._news(path) or self._other_page(path)
 
-    def _html(self, text: str, status: int = 200) -> Response:
-        return Response(status, text.encode("utf-8"), _HTML, self._headers)
+    def _html(
+        self, text: str, status: int = 200, modified: tuple[str, str] | None = None
+    ) -> Response:
+        headers = self._headers if modified is None else (*self._headers, modified)
+        return Response(status, text.encode("utf-8"), _HTML, headers)
 
     def _home(self, query: dict[str, str]) -> Response | None:
         if "p" in query:  # WordPress short links, as used in the feed's guids
             post = next((a for a in self.content.articles if str(a.post_id) == query["p"]), None)
             return Response.redirect(post.path) if post else None
         main = pages.home_main(self.content.articles[:3], self.content.events[:2])
-        return self._html(pages.layout(pages.SITE_NAME, main, body_class="home"))
+        layout = pages.layout(pages.SITE_NAME, main, body_class="home")
+        return self._html(layout, modified=self._site_modified)
 
     def _news(self, path: str) -> Response | None:
         if path == "/news/":
@@ -118,30 +144,31 @@ class ForumSite:
         entries = articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         title = "News" if number == 1 else f"News – Page {number} of {count}"
         main = pages.listing_main("News", entries, number, count)
-        return self._html(pages.layout(f"{title} – {pages.SITE_NAME}", main, body_class="blog"))
+        layout = pages.layout(f"{title} – {pages.SITE_NAME}", main, body_class="blog")
+        return self._html(layout, modified=self._site_modified)
 
     def _category(self, slug: str) -> Response | None:
         if slug not in CATEGORIES:
             return None
         heading = f"Category: {CATEGORIES[slug]}"
         main = pages.listing_main(heading, self.content.in_category(slug), 1, 1)
-        return self._html(
-            pages.layout(f"{CATEGORIES[slug]} – {pages.SITE_NAME}", main, body_class="archive")
-        )
+        layout = pages.layout(f"{CATEGORIES[slug]} – {pages.SITE_NAME}", main, body_class="archive")
+        return self._html(layout, modified=self._site_modified)
 
     def _article(self, article: ForumArticle) -> Response:
-        articles = self.content.articles
-        index = articles.index(article)
-        newer = articles[index - 1] if index > 0 else None
-        older = articles[index + 1] if index + 1 < len(articles) else None
-        main = pages.article_main(article, self.base_url, self._related(article), newer, older)
+        # The page as the cache holds it: rendered when the post first appeared, so later
+        # posts and take-downs leave its neighbours and related links as they were.
+        cached = load_content(SiteState(article.since))
+        posts = cached.articles
+        index = posts.index(article)
+        newer = posts[index - 1] if index > 0 else None
+        older = posts[index + 1] if index + 1 < len(posts) else None
+        related = _related(article, cached)
+        main = pages.article_main(article, self.base_url, related, newer, older)
         head = pages.article_head(article, self.base_url)
         title = f"{article.headline} – {pages.SITE_NAME}"
-        return self._html(pages.layout(title, main, head=head, body_class="single single-post"))
-
-    def _related(self, article: ForumArticle) -> list[tuple[str, str]]:
-        same = [a for a in self.content.in_category(article.category) if a is not article]
-        return [(a.path, a.headline) for a in same[:RELATED]] + list(article.extra_related)
+        layout = pages.layout(title, main, head=head, body_class="single single-post")
+        return self._html(layout, modified=last_modified(article.last_modified))
 
     def _other_page(self, path: str) -> Response | None:
         if path == "/events/":
@@ -154,3 +181,8 @@ class ForumSite:
         return self._html(
             pages.layout(f"{page.title} – {pages.SITE_NAME}", pages.page_main(page), head=head)
         )
+
+
+def _related(article: ForumArticle, content: ForumContent) -> list[tuple[str, str]]:
+    same = [a for a in content.in_category(article.category) if a is not article]
+    return [(a.path, a.headline) for a in same[:RELATED]] + list(article.extra_related)

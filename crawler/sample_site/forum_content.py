@@ -42,6 +42,7 @@ class ForumArticle:
     figure: Figure | None = None
     extra_related: tuple[tuple[str, str], ...] = ()  # (href, title)
     fail_first: int = 0  # answers 500 this many times on each server before it works
+    since: int = 1  # the edition that first shows the post; its page is cached as then rendered
 
     @property
     def path(self) -> str:
@@ -79,15 +80,19 @@ class ForumContent:
     articles: tuple[ForumArticle, ...]
     pages: dict[str, ForumPage]
     events: tuple[ForumEvent, ...]
+    removed: tuple[ForumArticle, ...] = ()  # taken down: their permalinks answer 410 Gone
 
     def by_path(self, path: str) -> ForumArticle | None:
         return next((a for a in self.articles if a.path == path), None)
+
+    def is_removed(self, path: str) -> bool:
+        return any(a.path == path for a in self.removed)
 
     def in_category(self, category: str) -> tuple[ForumArticle, ...]:
         return tuple(a for a in self.articles if a.category == category)
 
 
-def _article(entry: dict[str, Any]) -> ForumArticle:
+def _article(entry: dict[str, Any], since: int = 1) -> ForumArticle:
     figure = entry.get("figure")
     modified = entry.get("modified")
     return ForumArticle(
@@ -104,21 +109,31 @@ def _article(entry: dict[str, Any]) -> ForumArticle:
         figure=Figure(**figure) if figure else None,
         extra_related=tuple((r["href"], r["title"]) for r in entry.get("extra_related", [])),
         fail_first=entry.get("fail_first", 0),
+        since=since,
     )
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads((files(__package__) / "content" / name).read_text(encoding="utf-8"))
 
 
 @cache
 def load_content(state: SiteState) -> ForumContent:
-    """The forum's posts, pages and events in the given state (edition 1: the data files)."""
-    content = files(__package__) / "content"
-    news = tomllib.loads((content / "forum-news.toml").read_text(encoding="utf-8"))
-    other = tomllib.loads((content / "forum-pages.toml").read_text(encoding="utf-8"))
+    """The forum's posts, pages and events in the given state: edition 1, then each change."""
+    posts = [_article(entry) for entry in _read_toml("forum-news.toml")["article"]]
+    removed_ids: set[int] = set()
+    for edition in range(2, state.edition + 1):
+        changes = _read_toml(f"forum-news-{edition}.toml")
+        posts += [_article(entry, since=edition) for entry in changes.get("article", [])]
+        removed_ids |= set(changes.get("removed", []))
     articles = sorted(
-        (_article(entry) for entry in news["article"]), key=lambda a: a.published, reverse=True
+        (a for a in posts if a.post_id not in removed_ids), key=lambda a: a.published, reverse=True
     )
+    removed = tuple(a for a in posts if a.post_id in removed_ids)
+    other = _read_toml("forum-pages.toml")
     pages = {
         slug: ForumPage(slug, page["title"], tuple(page["paragraphs"]), page.get("robots", ""))
         for slug, page in other["pages"].items()
     }
     events = tuple(ForumEvent(**event) for event in other["event"])
-    return ForumContent(tuple(articles), pages, events)
+    return ForumContent(tuple(articles), pages, events, removed)

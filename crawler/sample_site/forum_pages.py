@@ -274,3 +274,11 @@ def not_found_main() -> str:
         '<form role="search" action="/" method="get"><input type="search" name="s"></form>'
         "</section>\n"
     )
+
+
+def gone_main() -> str:
+    return (
+        '<section class="error-410 not-found"><h1 class="page-title">Content removed</h1>'
+        "<p>This post has been removed and will not come back. See the news archive.</p>"
+        "</section>\n"
+    )

@@ -26,19 +26,30 @@ _HEADERS = (("X-Powered-By", "PHP/5.6.40"),)
 
 def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
     """Canonical URLs of the articles a correct crawl archives (withdrawn ones answer 404)."""
-    return {base_url + article.href for article in load_content(state).live}
+    return set(articles(base_url, state))
+
+
+def articles(base_url: str, state: SiteState = FIRST_EDITION) -> dict[str, CmsArticle]:
+    """Canonical URL -> the article as the CMS holds it in state (equal if unchanged)."""
+    return {base_url + article.href: article for article in load_content(state).live}
 
 
 class SecretariatSite:
-    """Answers requests for the secretariat; counts article views per server instance."""
+    """Answers requests for the secretariat; counts article views (pass views to keep counting).
+
+    A dynamic PHP page: no ETag or Last-Modified, every request gets the whole page, and the
+    sidebar and the 上一篇/下一篇 links always show the current state of the column.
+    """
 
     name = PROFILE.name
     server_software = "nginx/1.20.1"
 
-    def __init__(self, base_url: str, state: SiteState = FIRST_EDITION) -> None:
+    def __init__(
+        self, base_url: str, state: SiteState = FIRST_EDITION, views: HitCounter | None = None
+    ) -> None:
         self.base_url = base_url
         self.content: SecretariatContent = load_content(state)
-        self.views = HitCounter()
+        self.views = views if views is not None else HitCounter()
         self._images = {src for a in self.content.articles for src in a.pictures}
         self._images |= {pages.LOGO, pages.BANNER}
         self._sidebar = pages.Sidebar(

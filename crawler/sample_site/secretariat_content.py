@@ -121,17 +121,40 @@ def _article_from_entry(entry: dict[str, Any]) -> CmsArticle:
     return replace(article, link=link, withdrawn=entry.get("withdrawn", False))
 
 
+def _corrected(article: CmsArticle, edit: dict[str, Any]) -> CmsArticle:
+    """The article after an editor's correction: a new headline, sentences replaced."""
+    blocks = article.blocks
+    for change in edit.get("replace", []):
+        old, new = change["old"], change["new"]
+        if sum(old in text for text in article.paragraphs) != 1:
+            raise ValueError(f"edit of article {article.id}: {old!r} is not in one paragraph")
+        blocks = tuple(
+            Paragraph(block.text.replace(old, new)) if isinstance(block, Paragraph) else block
+            for block in blocks
+        )
+    return replace(article, headline=edit.get("headline", article.headline), blocks=blocks)
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads((files(__package__) / "content" / name).read_text(encoding="utf-8"))
+
+
 @cache
 def load_content(state: SiteState) -> SecretariatContent:
-    """The secretariat's articles and pages in the given state (edition 1: the data files)."""
-    content = files(__package__) / "content"
-    news = tomllib.loads((content / "secretariat-news.toml").read_text(encoding="utf-8"))
-    pages = tomllib.loads((content / "secretariat-pages.toml").read_text(encoding="utf-8"))
+    """The secretariat's articles and pages in the given state: edition 1, then each change."""
+    entries = list(_read_toml("secretariat-news.toml")["article"])
+    edits: dict[int, dict[str, Any]] = {}
+    for edition in range(2, state.edition + 1):
+        changes = _read_toml(f"secretariat-news-{edition}.toml")
+        entries += changes.get("article", [])
+        edits |= {edit["id"]: edit for edit in changes.get("edit", [])}
     articles = sorted(
-        (_article_from_entry(entry) for entry in news["article"]),
+        (_article_from_entry(entry) for entry in entries),
         key=lambda article: (article.published, article.id),
         reverse=True,
     )
+    articles = [_corrected(a, edits[a.id]) if a.id in edits else a for a in articles]
+    pages = _read_toml("secretariat-pages.toml")
     return SecretariatContent(
         articles=tuple(articles),
         pages=tuple(

@@ -99,13 +99,14 @@ class RequestLog:
                 self._file = None
 
 
-def log_entry(site: str, request: Request, status: int) -> LogEntry:
-    """The log line of one answered request."""
+def log_entry(site: str, request: Request, status: int, sent: int = 0) -> LogEntry:
+    """The log line of one answered request; sent is the length of the body sent (0 for a 304)."""
     return {
         "site": site,
         "method": request.method,
         "path": request.target,
         "status": status,
+        "bytes": sent,
         "user_agent": request.headers.get("user-agent"),
         "if_none_match": request.headers.get("if-none-match"),
         "if_modified_since": request.headers.get("if-modified-since"),
@@ -143,12 +144,14 @@ class _SiteHandler(BaseHTTPRequestHandler):
     def _answer(self, *, send_body: bool) -> None:
         request = Request.parse(self.command, self.path, self.headers)
         response = self._response_for(request)
+        sent = len(response.body) if send_body else 0
         # Logged before the answer goes out, so a client that has its answer sees the line.
-        self.server.log.record(log_entry(self.server.site_name, request, response.status))
+        self.server.log.record(log_entry(self.server.site_name, request, response.status, sent))
         try:
             self.send_response(response.status)
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(len(response.body)))
+            if response.status != 304:  # a 304 has no body: no length, no type to announce
+                self.send_header("Content-Type", response.content_type)
+                self.send_header("Content-Length", str(len(response.body)))
             for name, value in response.headers:
                 self.send_header(name, value)
             self.end_headers()

@@ -5,16 +5,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-KNOWN_EDITIONS = (1,)
+KNOWN_EDITIONS = (1, 2)
 
 
 @dataclass(frozen=True)
 class SiteState:
     """The content state served: edition 1 is what a first crawl finds.
 
-    Content is built by functions that take a state, so a later edition (new articles, an
-    edited one, a withdrawn one, conditional-GET answers) is a new value here plus the data
-    it changes, not a change to the servers.
+    Content is built by functions that take a state, so a later edition is a new value here
+    plus the data it changes (content/*-news-N.toml), not a change to the servers. Edition 2
+    adds articles, corrects one and takes one down; `crawler.sample_site.changes` names them.
     """
 
     edition: int = 1
@@ -25,6 +25,7 @@ class SiteState:
 
 
 FIRST_EDITION = SiteState()
+SECOND_EDITION = SiteState(edition=2)
 
 
 class HitCounter:

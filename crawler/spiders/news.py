@@ -3,6 +3,11 @@
 Discovery runs side by side — the start URLs, robots.txt sitemaps, RSS/Atom feeds the pages
 announce, and the site's own links (listings and pagination first) — and every HTML page is
 classified; article candidates go down the pipelines.
+
+Incremental by default: every URL goes through the SQLite frontier, pages already archived
+are not fetched again, listings are re-read only until a page holds nothing new (plus a
+look-ahead of one page), and recent articles are revisited with conditional GET.
+``--full`` (``SECNEWS_FULL``) fetches everything again.
 """
 
 from __future__ import annotations
@@ -14,14 +19,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from archive.urls import canonical_url, site_key
 from crawler import discovery
+from crawler import signals as secnews_signals
 from crawler.classify import PageKind, classify_page
 from crawler.items import PageItem
-from crawler.middlewares.capture import FETCHED_AT_META, PROBE_META
+from crawler.middlewares.budget import BudgetSpent
+from crawler.middlewares.capture import FETCHED_AT_META, FRONTIER_META, PROBE_META
+from crawler.session import session_for
 from crawler.siteconfig import SiteConfig, resolve_target
 
 log = logging.getLogger(__name__)
@@ -29,7 +38,11 @@ log = logging.getLogger(__name__)
 VIA = "secnews_via"
 LISTED_DATE = "secnews_listed_date"
 REFERRED_AS = "secnews_referred_as"
-PRIORITY = {"robots": 30, "sitemap": 20, "feed": 20, "seed": 10, "pagination": 5, "link": 0}
+STALE = "secnews_stale_listings"  # consecutive listing pages that held nothing new
+DEPTH = "secnews_listing_depth"
+PRIORITY = {"sitemap": 20, "feed": 20, "seed": 10, "pagination": 5, "revisit": 1, "link": 0}
+LOOKAHEAD = 1  # listing pages read past the first one that held nothing new
+GONE = (404, 410)
 
 
 class NewsSpider(scrapy.Spider):
@@ -41,6 +54,8 @@ class NewsSpider(scrapy.Spider):
         if not self.target:
             raise ValueError("give a site name (-a site=NAME) or a start URL (-a url=URL)")
         self.site: SiteConfig
+        self.full = False
+        self._requested: set[str] = set()  # frontier URLs already requested in this crawl
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -48,64 +63,134 @@ class NewsSpider(scrapy.Spider):
         sites_dir = crawler.settings.get("SECNEWS_SITES_DIR") or None
         spider.site = resolve_target(spider.target, Path(sites_dir) if sites_dir else None)
         spider.scope = spider.site.scope
-        spider.allowed_domains = sorted(
-            {urlsplit(f"//{key}").hostname or "" for key in spider.scope}
-        )
+        spider.allowed_domains = sorted({urlsplit(f"//{k}").hostname or "" for k in spider.scope})
+        spider.full = crawler.settings.getbool("SECNEWS_FULL")
         _apply_politeness(crawler.settings, spider.site)
+        crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
         return spider
+
+    @property
+    def frontier(self) -> Any:
+        return session_for(self.crawler).frontier
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
-            yield self._request(url, "seed", self.parse_page)
-        for origin in sorted({_origin(url) for url in self.site.start_urls}):
-            yield self._request(f"{origin}/robots.txt", "robots", self.parse_robots, probe=True)
+            yield self._request(url, "seed", self.parse_page, force=True)
         for url in self.site.discovery.sitemaps:
-            yield self._request(url, "sitemap", self.parse_xml)
+            yield self._request(url, "sitemap", self.parse_xml, force=True)
         for url in self.site.discovery.feeds:
-            yield self._request(url, "feed", self.parse_xml)
+            yield self._request(url, "feed", self.parse_xml, force=True)
+        # What a killed crawl meant to fetch, then the articles due for a revisit.
+        for url, via in self.frontier.pending():
+            yield self._request(url, via, self._callback(via), force=True)
+        if not self.full:
+            for url in self.frontier.due_articles(self.site.revisit_days, _slow_days(self)):
+                yield self._request(url, "revisit", self.parse_page, force=True, conditional=True)
 
-    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        """Sitemaps named in robots.txt; without any, the conventional /sitemap.xml."""
-        found = response.status == 200
-        sitemaps = discovery.robots_sitemaps(response.body) if found else []
-        if sitemaps:
-            for url in sitemaps:
-                yield self._request(url, "sitemap", self.parse_xml)
-        elif not self.site.discovery.sitemaps:
-            yield self._request(
-                f"{_origin(response.url)}/sitemap.xml", "sitemap", self.parse_xml, probe=True
-            )
+    def robots_fetched(self, url: str, status: int | None, sitemaps: list[str]) -> None:
+        """Sitemaps robots.txt names; without any, the conventional /sitemap.xml."""
+        if site_key(url) not in self.scope or self.site.discovery.sitemaps or status is None:
+            return
+        guess = f"{_origin(url)}/sitemap.xml"
+        known_missing = getattr(self.frontier.get(guess), "last_status", None) in GONE
+        if not sitemaps and known_missing and not self.full:
+            return  # guessed before and absent; a site that adds one usually names it in robots
+        for url in sitemaps or [guess]:
+            sitemap = self._request(url, "sitemap", self.parse_xml, force=True, probe=not sitemaps)
+            if sitemap is not None:
+                assert self.crawler.engine is not None
+                self.crawler.engine.crawl(sitemap)
 
     def parse_xml(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
+        if response.status in GONE:
+            self._done(response, "other", state="failed")
+            return
         root = discovery.xml_root(response.body)
         if root is not None and discovery.is_sitemap(root):
             sitemaps, entries = discovery.parse_sitemap(response.body)
             for url in sitemaps:
-                yield self._request(url, "sitemap", self.parse_xml)
+                yield from self._maybe(self._request(url, "sitemap", self.parse_xml, force=True))
+            kind = "sitemap"
         elif root is not None and discovery.is_feed(root):
-            entries = discovery.parse_feed(response.body, response.url)
+            entries, kind = discovery.parse_feed(response.body, response.url), "feed"
         else:
             yield from self.parse_page(response)
             return
-        via = response.meta.get(VIA, "sitemap")
         for entry in entries:
             if self._wanted(entry.url):
-                yield self._request(entry.url, via, self.parse_page, listed_date=entry.published)
+                request = self._request(entry.url, kind, self.parse_page, listed_date=entry.published)
+                yield from self._maybe(request)
+        self._done(response, kind)
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
+        if response.status == 304 or response.status in GONE:
+            self._revisit_answer(response)
+            return
         if not isinstance(response, TextResponse) or not _is_html(response):
             if discovery.xml_root(response.body) is not None and response.meta.get(VIA) != "xml":
                 response.meta[VIA] = "xml"
                 yield from self.parse_xml(response)
+            else:
+                self._done(response, "other")
             return
         kind = self._kind(response)
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
-        if kind is not PageKind.LISTING:
-            yield self._page_item(response, kind)
         for url in discovery.feed_links(response, response.url):
             if self._wanted(url):
-                yield self._request(url, "feed", self.parse_xml)
-        yield from self._follow_links(response)
+                yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
+        if kind is PageKind.LISTING:
+            yield from self._follow_listing(response)
+            return
+        # Links from an article never force a re-read of known listings.
+        yield from self._follow_links(response, stale=LOOKAHEAD + 1)
+        # The frontier entry is closed when the item has been stored or dropped.
+        yield self._page_item(response, kind)
+
+    def _follow_listing(self, response: TextResponse) -> Iterator[scrapy.Request]:
+        links = [link for link in discovery.page_links(response, response.url) if self._wanted(link.url)]
+        fresh = [
+            link for link in links
+            if not discovery.is_pagination(link) and self.frontier.get(canonical_url(link.url)) is None
+        ]
+        stale = 0 if fresh else response.meta.get(STALE, 0) + 1
+        yield from self._follow_links(response, stale=stale, links=links)
+        article_links = sum(1 for link in links if not discovery.is_pagination(link))
+        self._done(response, "listing", article_links=article_links)
+
+    def _follow_links(
+        self, response: TextResponse, *, stale: int, links: list[discovery.Link] | None = None
+    ) -> Iterator[scrapy.Request]:
+        depth = response.meta.get(DEPTH, 0)
+        for link in links if links is not None else discovery.page_links(response, response.url):
+            if not self._wanted(link.url):
+                continue
+            if discovery.is_pagination(link):
+                # Re-read known listing pages only while they still show something new.
+                force = stale <= LOOKAHEAD and response.meta.get(DEPTH, 0) <= 1
+                request = self._request(link.url, "pagination", self.parse_page, force=force)
+                if request is not None:
+                    request.meta.update({STALE: stale, DEPTH: depth})
+            else:
+                request = self._request(
+                    link.url, "link", self.parse_page, refetch_listing=depth == 0
+                )
+                if request is not None:
+                    request.meta[DEPTH] = depth + 1
+            yield from self._maybe(request)
+
+    def _revisit_answer(self, response: Response) -> None:
+        """304: the archived copy still stands. 404/410: a known article has been withdrawn."""
+        archive = session_for(self.crawler).archive
+        url = response.meta.get(FRONTIER_META, response.url)
+        if response.status == 304:
+            archive.touch_url(url)
+            self.crawler.stats.inc_value("secnews/articles/unchanged")
+            self._done(response, "article")
+        elif archive.mark_gone(url) is not None:
+            self.crawler.stats.inc_value("secnews/articles/gone")
+            self._done(response, "article")
+        else:
+            self._done(response, "other", state="failed")
 
     def _kind(self, response: TextResponse) -> PageKind:
         rules = self.site.discovery
@@ -115,19 +200,12 @@ class NewsSpider(scrapy.Spider):
             return PageKind.LISTING
         return classify_page(response.text, response.url)
 
-    def _follow_links(self, response: TextResponse) -> Iterator[scrapy.Request]:
-        for link in discovery.page_links(response, response.url):
-            if not self._wanted(link.url):
-                continue
-            via = "pagination" if discovery.is_pagination(link) else "link"
-            yield self._request(link.url, via, self.parse_page)
-
     def _page_item(self, response: TextResponse, kind: PageKind) -> PageItem:
         content_type = response.headers.get(b"Content-Type")
         return PageItem(
             site=self.site.name,
             url=response.url,
-            requested_url=response.request.url if response.request else response.url,
+            requested_url=response.meta.get(FRONTIER_META, response.url),
             body=response.body,
             content_type=content_type.decode("latin-1") if content_type else None,
             fetched_at=response.meta.get(FETCHED_AT_META, ""),
@@ -143,39 +221,74 @@ class NewsSpider(scrapy.Spider):
         return not any(pattern.search(url) for pattern in self.site.discovery.deny)
 
     def _request(
-        self,
-        url: str,
-        via: str,
-        callback: Any,
-        *,
-        listed_date: str | None = None,
-        probe: bool = False,
-    ) -> scrapy.Request:
+        self, url: str, via: str, callback: Any, *, listed_date: str | None = None,
+        force: bool = False, probe: bool = False, conditional: bool = False,
+        refetch_listing: bool = False,
+    ) -> scrapy.Request | None:
+        """A request through the frontier, or None when an incremental crawl has it already."""
         cleaned = canonical_url(url)
-        meta: dict[str, Any] = {VIA: via, LISTED_DATE: listed_date}
+        if cleaned in self._requested and via != "revisit":
+            return None
+        known = self.frontier.get(cleaned)
+        if known is not None and not (force or self.full) and not _refetch(known, refetch_listing):
+            self.crawler.stats.inc_value("secnews/frontier/known")
+            return None
+        self.frontier.add(cleaned, via)
+        self._requested.add(cleaned)
+        meta: dict[str, Any] = {VIA: via, LISTED_DATE: listed_date, FRONTIER_META: cleaned}
+        meta["handle_httpstatus_list"] = [304, *GONE]
         if cleaned != url:
             meta[REFERRED_AS] = url
         if probe:
-            # Robots.txt itself is never subject to robots.txt; a 404 is an answer to read.
-            meta.update(
-                {
-                    PROBE_META: True,
-                    "dont_obey_robotstxt": True,
-                    "handle_httpstatus_list": [404, 410],
-                }
-            )
+            meta[PROBE_META] = True
+        headers = _validators(known) if conditional and known is not None else {}
         return scrapy.Request(
-            cleaned,
-            callback=callback,
-            errback=self.on_error,
-            meta=meta,
-            priority=PRIORITY.get(via, 0),
+            cleaned, callback=callback, errback=self.on_error, meta=meta, headers=headers,
+            priority=PRIORITY.get(via, 0), dont_filter=via == "revisit",
         )
+
+    def _callback(self, via: str) -> Any:
+        return self.parse_xml if via in ("sitemap", "feed") else self.parse_page
+
+    def _done(self, response: Response, kind: str, **fields: Any) -> None:
+        url = response.meta.get(FRONTIER_META)
+        if url:
+            self.frontier.done(url, kind, **fields)
 
     def on_error(self, failure: Failure) -> None:
         # The capture middleware has already recorded the exchange or the error in `fetches`.
         request = getattr(failure, "request", None)
+        url = request.meta.get(FRONTIER_META) if request is not None else None
+        if url and failure.check(BudgetSpent) is None:
+            # Refused by robots.txt or scope: never sent, and not a failure of the site.
+            refused = failure.check(IgnoreRequest) is not None
+            self.frontier.done(url, "other", state="refused" if refused else "failed")
         log.debug("gave up on %s: %s", getattr(request, "url", "?"), failure.getErrorMessage())
+
+    @staticmethod
+    def _maybe(request: scrapy.Request | None) -> Iterator[scrapy.Request]:
+        if request is not None:
+            yield request
+
+
+def _refetch(known: Any, refetch_listing: bool) -> bool:
+    """Whether an incremental crawl fetches a known URL again."""
+    if known.state == "pending" or (known.state == "failed" and known.last_status is None):
+        return True
+    return refetch_listing and known.kind == "listing" and bool(known.article_links)
+
+
+def _validators(known: Any) -> dict[str, str]:
+    headers = {}
+    if known.etag:
+        headers["If-None-Match"] = known.etag
+    if known.last_modified:
+        headers["If-Modified-Since"] = known.last_modified
+    return headers
+
+
+def _slow_days(spider: NewsSpider) -> int:
+    return spider.crawler.settings.getint("SECNEWS_SLOW_REVISIT_DAYS")
 
 
 def _origin(url: str) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- the template lines reproduce MetInfo's markup as the CMS writes it.
 """Build zh-metinfo-seed.html (GBK bytes) and its expected file from the copied seed text.
 
 Run once by hand: ``python tests/data/pages/make_zh_metinfo_seed.py SEED_TXT``. The outputs
@@ -166,7 +167,16 @@ def main(seed_path: str) -> None:
         "language": "zh",
         "text": "\n\n".join(paragraphs),
         "contains": [paragraphs[0], paragraphs[-1]],
-        "not_contains": [PLACEHOLDER, *WIDGETS, "浏览", "上一篇", "下一篇", "您的位置", "ICP", "为您推荐"],
+        "not_contains": [
+            PLACEHOLDER,
+            *WIDGETS,
+            "浏览",
+            "上一篇",
+            "下一篇",
+            "您的位置",
+            "ICP",
+            "为您推荐",
+        ],
         "images": images,
         "image_alts": [""] * len(images),
     }

@@ -1,0 +1,156 @@
+"""What every table and column of the archive means: one source for snapshots and Datasette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TableDoc:
+    """A table's purpose and a one-sentence description of each of its columns."""
+
+    description: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+TABLES: dict[str, TableDoc] = {
+    "sites": TableDoc(
+        "The sites the archive crawls, one row a site.",
+        {
+            "name": "Short name of the site (its config file's stem); articles refer to it.",
+            "title": "The site's name as its publisher gives it.",
+            "base_url": "The address the crawl of the site starts from.",
+            "language": "The language the site mostly publishes in (a hint, ISO 639-1).",
+            "timezone": "IANA timezone of the publisher, used for times without a UTC offset.",
+        },
+    ),
+    "articles": TableDoc(
+        "One row an article, holding its current version; older versions are in "
+        "article_versions.",
+        {
+            "id": "Article number, stable for the life of the archive.",
+            "site": "Name of the site that published the article (sites.name).",
+            "url": "Canonical URL of the article (tracking parameters and fragments removed).",
+            "url_key": "Form of the URL that URL variants share (http/https, www., print views).",
+            "title": "Headline, without the site's name or category prefixes.",
+            "published": "Publication date as precise as the page says it: a date alone "
+            "(2022-01-30), or a time with the site's UTC offset (2022-01-30T19:04:10+08:00).",
+            "published_source": "Where the date was read: jsonld, meta, time, byline, url, "
+            "feed, sitemap or listing.",
+            "published_raw": "The string the publication date was read from, as the page gave it.",
+            "author": "Byline: the named author, else the issuing body or source line.",
+            "language": "Language detected from the text (ISO 639-1).",
+            "text": "Body text, cleaned of navigation, footers, widgets and placeholder alt text; "
+            "paragraphs separated by blank lines.",
+            "word_count": "Number of words in text (a CJK character counts as one word).",
+            "content_hash": "SHA-256 of the normalised text; equal hashes mean the same text.",
+            "duplicate_of": "Id of the article this one is a copy of (syndicated on another "
+            "site), or empty.",
+            "similarity": "How close the text is to the duplicate_of article (1.0: identical).",
+            "version": "Number of the current version (1 for an article never edited).",
+            "status": "live while the page is served; gone once it was removed (text kept).",
+            "first_seen": "UTC time the article was first archived.",
+            "last_seen": "UTC time a crawl last found the article.",
+            "last_changed": "UTC time the current version was archived.",
+        },
+    ),
+    "article_urls": TableDoc(
+        "Every URL that led to an article: variants, aliases and old addresses.",
+        {
+            "url": "A URL as it was requested or linked.",
+            "article_id": "The article the URL leads to (articles.id).",
+            "first_seen": "UTC time the URL was first seen leading to the article.",
+        },
+    ),
+    "article_versions": TableDoc(
+        "Every version of every article, the first included: nothing an article ever said "
+        "is lost when it is edited or removed.",
+        {
+            "article_id": "The article (articles.id).",
+            "version": "Version number, 1 for the first text archived.",
+            "fetched_at": "UTC time the page holding this version was fetched.",
+            "title": "Headline of this version.",
+            "published": "Publication date this version gave (see articles.published).",
+            "author": "Byline of this version.",
+            "text": "Body text of this version.",
+            "content_hash": "SHA-256 of the normalised text of this version.",
+            "extractor": "The extraction software and version that produced this version.",
+        },
+    ),
+    "images": TableDoc(
+        "Images in the body of an article, with their real alt text and captions.",
+        {
+            "id": "Image number.",
+            "article_id": "The article the image belongs to (articles.id).",
+            "position": "Order of the image in the article body, from 0.",
+            "url": "Address of the image file.",
+            "alt": "Alternative text, empty when the page gave only a CMS placeholder.",
+            "caption": "Caption shown with the image, if any.",
+            "sha256": "SHA-256 of the downloaded image file, when it was downloaded.",
+            "path": "Path of the downloaded file under media/ (content-addressed), if any.",
+            "content_type": "Media type the server gave for the image.",
+            "bytes": "Size of the downloaded image file in bytes.",
+        },
+    ),
+    "fetches": TableDoc(
+        "Every HTTP exchange a crawl made (or failed to make), with where its raw record is.",
+        {
+            "id": "Fetch number.",
+            "run_id": "The crawl run that made the request (crawl_runs.id).",
+            "url": "The URL requested.",
+            "fetched_at": "UTC time of the response (or of the failure).",
+            "status": "HTTP status code, empty when no response came.",
+            "content_type": "Media type of the response.",
+            "bytes": "Size of the response body in bytes.",
+            "sha256": "SHA-256 of the response body.",
+            "warc_file": "WARC file under warc/ holding the raw exchange.",
+            "warc_offset": "Byte offset of the exchange's record in warc_file.",
+            "error": "What went wrong, when the fetch failed or the status was an error.",
+        },
+    ),
+    "crawl_runs": TableDoc(
+        "One row a crawl: when it ran, what it crawled, what it found.",
+        {
+            "id": "Run number.",
+            "started_at": "UTC time the run started.",
+            "finished_at": "UTC time the run finished.",
+            "status": "running, ok, or what stopped the run.",
+            "sites": "JSON list of the sites crawled.",
+            "requests": "Number of requests sent.",
+            "articles_new": "Articles archived for the first time.",
+            "articles_updated": "Articles that got a new version.",
+            "articles_unchanged": "Articles revisited with no change.",
+            "errors": "Failed fetches.",
+            "stats": "JSON object of the crawler's statistics.",
+        },
+    ),
+}
+
+
+def table_description(table: str) -> str | None:
+    doc = TABLES.get(table)
+    return doc.description if doc else None
+
+
+def column_description(table: str, column: str) -> str | None:
+    doc = TABLES.get(table)
+    return doc.columns.get(column) if doc else None
+
+
+def undocumented(schema: dict[str, list[str]]) -> list[str]:
+    """``table.column`` for every column of ``schema`` that has no description here."""
+    return [
+        f"{table}.{column}"
+        for table, columns in schema.items()
+        for column in columns
+        if column_description(table, column) is None
+    ]
+
+
+def datasette_tables() -> dict[str, dict[str, Any]]:
+    """The ``tables`` part of Datasette metadata: descriptions of tables and columns."""
+    return {
+        name: {"description": doc.description, "columns": dict(doc.columns)}
+        for name, doc in TABLES.items()
+    }

@@ -1,0 +1,140 @@
+"""The crawl frontier, kept in SQLite so a crawl killed at any point resumes where it stopped.
+
+Every URL a crawl decides to request is written here *before* it is requested (``pending``)
+and marked ``done`` only once everything it led to is safe: the links it yielded are
+themselves pending, the article it held is stored. A restart requests the pending URLs
+again, so nothing is lost; the store's URL identity means nothing is stored twice.
+The validators (ETag, Last-Modified) of the last answer make revisits conditional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+# What a URL turned out to be, so an incremental crawl knows whether to fetch it again.
+KINDS = ("seed", "robots", "sitemap", "feed", "listing", "article", "page", "other")
+
+
+def create_frontier(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS frontier (
+            url TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            kind TEXT,
+            state TEXT NOT NULL DEFAULT 'pending',  -- pending | done | refused | failed
+            via TEXT,
+            discovered_at TEXT,
+            last_fetched TEXT,
+            last_status INTEGER,
+            etag TEXT,
+            last_modified TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            article_links INTEGER,  -- for listings: links to articles found last time
+            next_due TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS frontier_site_state ON frontier (site, state)")
+
+
+@dataclass(frozen=True)
+class FrontierEntry:
+    url: str
+    kind: str | None
+    state: str
+    via: str | None
+    last_fetched: str | None
+    last_status: int | None
+    etag: str | None
+    last_modified: str | None
+    article_links: int | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Frontier:
+    """One site's view of the frontier table."""
+
+    def __init__(self, db: sqlite_utils.Database, site: str):
+        self.db = db
+        self.site = site
+
+    def get(self, url: str) -> FrontierEntry | None:
+        row = self.db.execute(
+            "SELECT url, kind, state, via, last_fetched, last_status, etag, last_modified, "
+            "article_links FROM frontier WHERE url = ?",
+            [url],
+        ).fetchone()
+        return FrontierEntry(*row) if row else None
+
+    def add(self, url: str, via: str) -> None:
+        """Note a URL about to be requested; a known URL goes back to pending."""
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO frontier (url, site, state, via, discovered_at) "
+                "VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (url) DO UPDATE SET state = 'pending'",
+                [url, self.site, via, _now()],
+            )
+
+    def fetched(self, url: str, status: int | None, validators: dict[str, str | None]) -> None:
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE frontier SET last_fetched = ?, last_status = ?, "
+                "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
+                "failures = CASE WHEN ? >= 500 OR ? IS NULL THEN failures + 1 ELSE 0 END "
+                "WHERE url = ?",
+                [
+                    _now(),
+                    status,
+                    validators.get("etag"),
+                    validators.get("last_modified"),
+                    status,
+                    status,
+                    url,
+                ],
+            )
+
+    def done(
+        self, url: str, kind: str, *, article_links: int | None = None, state: str = "done"
+    ) -> None:
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE frontier SET state = ?, kind = ?, "
+                "article_links = coalesce(?, article_links) WHERE url = ?",
+                [state, kind, article_links, url],
+            )
+
+    def pending(self) -> list[tuple[str, str]]:
+        """(url, via) of everything a previous crawl meant to fetch and did not finish."""
+        rows = self.db.execute(
+            "SELECT url, coalesce(via, 'link') FROM frontier WHERE site = ? AND state = 'pending' "
+            "ORDER BY discovered_at",
+            [self.site],
+        ).fetchall()
+        return [(str(url), str(via)) for url, via in rows]
+
+    def due_articles(self, revisit_days: int, slow_days: int) -> list[str]:
+        """Articles to revisit: recent ones every crawl, older ones every ``slow_days``."""
+        now = datetime.now(UTC)
+        recent = (now - timedelta(days=revisit_days)).strftime("%Y-%m-%d")
+        slow = (now - timedelta(days=slow_days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows = self.db.execute(
+            "SELECT f.url FROM frontier f JOIN article_urls u ON u.url = f.url "
+            "JOIN articles a ON a.id = u.article_id "
+            "WHERE f.site = ? AND f.kind = 'article' AND f.state = 'done' AND "
+            "(coalesce(substr(a.published, 1, 10), substr(a.first_seen, 1, 10)) >= ? "
+            " OR f.last_fetched < ? OR a.status = 'gone') ORDER BY f.url",
+            [self.site, recent, slow],
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        rows = self.db.execute(
+            "SELECT state, count(*) FROM frontier WHERE site = ? GROUP BY state", [self.site]
+        ).fetchall()
+        return {str(state): int(count) for state, count in rows}

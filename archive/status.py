@@ -1,0 +1,85 @@
+"""Per-site operations status: the ``site_runs`` and ``health`` tables and the ``site_status`` view.
+
+The view is the one definition of a site's status: ``secnews status`` reads it, and Datasette
+shows it as it is, with no code of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+STATUS_VIEW = "site_status"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS site_runs (
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    site TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    finish_reason TEXT,
+    requests INTEGER NOT NULL DEFAULT 0,
+    fetch_errors INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    articles_unchanged INTEGER NOT NULL DEFAULT 0,
+    extracted INTEGER NOT NULL DEFAULT 0,
+    not_articles INTEGER NOT NULL DEFAULT 0,
+    result TEXT,
+    PRIMARY KEY (run_id, site)
+);
+CREATE INDEX IF NOT EXISTS site_runs_site ON site_runs (site, run_id);
+CREATE TABLE IF NOT EXISTS health (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    site TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL DEFAULT 'fail',
+    message TEXT NOT NULL,
+    value REAL,
+    threshold REAL,
+    found_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS health_run_site ON health (run_id, site);
+CREATE INDEX IF NOT EXISTS articles_site_first_seen ON articles (site, first_seen);
+"""
+
+# One row a site: its last assessed run and what that run found. `result` is `ok`, `failing`
+# (a health rule failed), the crawl's finish reason when it did not finish, or `never`.
+_VIEW = f"""
+CREATE VIEW IF NOT EXISTS {STATUS_VIEW} AS
+SELECT
+    s.name AS site,
+    s.title AS title,
+    r.run_id AS last_run,
+    r.finished_at AS last_run_at,
+    coalesce(r.result, 'never') AS result,
+    r.articles_new AS new,
+    r.articles_updated AS updated,
+    r.fetch_errors AS errors,
+    r.requests AS requests,
+    (SELECT count(*) FROM articles a WHERE a.site = s.name) AS articles,
+    (SELECT max(a.first_seen) FROM articles a WHERE a.site = s.name) AS last_new_article,
+    (SELECT max(a.published) FROM articles a WHERE a.site = s.name) AS newest_published,
+    (SELECT group_concat(h.rule || ': ' || h.message, '; ')
+       FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS findings
+FROM sites s
+LEFT JOIN site_runs r
+  ON r.site = s.name
+ AND r.run_id = (SELECT max(x.run_id) FROM site_runs x WHERE x.site = s.name)
+ORDER BY s.name
+"""
+
+
+def create_operations_schema(db: sqlite_utils.Database) -> None:
+    """Tables and view for health and status; safe to run again on an archive that has them."""
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(_VIEW)
+
+
+def site_status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every site's row of the ``site_status`` view, by name."""
+    return [dict(row) for row in db.query(f"SELECT * FROM {STATUS_VIEW}")]

@@ -1,0 +1,242 @@
+"""WARC capture: every HTTP exchange as WARC 1.1 request + response (or revisit) records.
+
+Files are gzip-per-record and rotate by size. A file being written is named ``*.open`` and
+renamed when closed; a crawl killed mid-write leaves an ``.open`` file whose torn tail is cut
+off the next time the directory is opened, so every file always validates.
+
+Payloads are the bytes as received (before any decompression); HTTP headers are rebuilt from
+the parsed response, in the server's order, without ``Transfer-Encoding`` (the body is stored
+de-chunked) — each record says so in a ``Secnews-Note`` field.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive import __version__
+
+log = logging.getLogger(__name__)
+
+OPEN_SUFFIX = ".open"
+NOTE = "headers rebuilt from the parsed response; payload as received, de-chunked"
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+Headers = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request and the response it got."""
+
+    url: str
+    method: str
+    request_headers: Headers
+    status: int
+    response_headers: Headers
+    payload: bytes
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Revisit:
+    """The earlier capture a revisit record refers to."""
+
+    uri: str
+    date: str  # WARC-Date of the earlier response record
+    digest: str  # its WARC-Payload-Digest
+
+
+@dataclass(frozen=True)
+class WarcLocation:
+    file: str  # file name inside the WARC directory
+    offset: int  # where the response or revisit record starts
+    record_id: str
+    date: str
+    payload_digest: str | None
+
+
+class WarcRecorder:
+    """Appends exchanges to rotating WARC files in one directory."""
+
+    def __init__(self, directory: Path, *, prefix: str = "secnews", max_bytes: int = 1 << 30):
+        self.directory = directory
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.prefix = prefix
+        self.max_bytes = max_bytes
+        self._serial = 0
+        self._file: Any = None
+        self._name = ""
+        self._writer: WARCWriter | None = None
+        repair_directory(directory)
+
+    def write(self, exchange: Exchange, revisit_of: Revisit | None = None) -> WarcLocation:
+        writer = self._current_writer()
+        response = self._response_record(writer, exchange, revisit_of)
+        request = self._request_record(writer, exchange, response)
+        offset = self._file.tell()
+        writer.write_record(response)
+        writer.write_record(request)
+        self._file.flush()
+        return WarcLocation(
+            file=self._name,
+            offset=offset,
+            record_id=response.rec_headers.get_header("WARC-Record-ID"),
+            date=response.rec_headers.get_header("WARC-Date"),
+            payload_digest=response.rec_headers.get_header("WARC-Payload-Digest"),
+        )
+
+    def close(self) -> None:
+        if self._file is None:
+            return
+        self._file.close()
+        final = self.directory / self._name
+        (self.directory / (self._name + OPEN_SUFFIX)).rename(final)
+        self._file = self._writer = None
+
+    def _current_writer(self) -> WARCWriter:
+        if self._file is not None and self._file.tell() >= self.max_bytes:
+            self.close()
+        if self._writer is None:
+            self._open_next()
+        assert self._writer is not None
+        return self._writer
+
+    def _open_next(self) -> None:
+        self._serial += 1
+        # Microseconds and pid keep names unique across processes and restarts.
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+        self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
+        self._file = open(self.directory / (self._name + OPEN_SUFFIX), "wb")  # noqa: SIM115
+        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        info = {
+            "software": f"secnews/{__version__} (warcio)",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "description": NOTE,
+        }
+        self._writer.write_record(self._writer.create_warcinfo_record(self._name, info))
+
+    @staticmethod
+    def _response_record(writer: WARCWriter, exchange: Exchange, revisit_of: Revisit | None) -> Any:
+        headers = [(k, v) for k, v in exchange.response_headers if k.lower() != "transfer-encoding"]
+        status_line = f"{exchange.status} {exchange.reason}".strip()
+        http_headers = StatusAndHeaders(status_line, headers, protocol="HTTP/1.1")
+        extra = {"Secnews-Note": NOTE}
+        if revisit_of is None:
+            return writer.create_warc_record(
+                exchange.url,
+                "response",
+                payload=BytesIO(exchange.payload),
+                length=len(exchange.payload),
+                http_headers=http_headers,
+                warc_headers_dict=extra,
+            )
+        record = writer.create_revisit_record(
+            exchange.url,
+            revisit_of.digest,
+            revisit_of.uri,
+            revisit_of.date,
+            http_headers=http_headers,
+            warc_headers_dict=extra,
+        )
+        if exchange.status == 304:
+            record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
+        return record
+
+    @staticmethod
+    def _request_record(writer: WARCWriter, exchange: Exchange, response: Any) -> Any:
+        parts = urlsplit(exchange.url)
+        target = parts.path or "/"
+        if parts.query:
+            target += f"?{parts.query}"
+        headers = [("Host", parts.netloc), *exchange.request_headers]
+        http_headers = StatusAndHeaders(
+            f"{exchange.method} {target} HTTP/1.1", headers, protocol="", is_http_request=True
+        )
+        concurrent = {"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")}
+        return writer.create_warc_record(
+            exchange.url, "request", http_headers=http_headers, warc_headers_dict=concurrent
+        )
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    record_type: str
+    url: str
+    status: int
+    headers: list[tuple[str, str]]
+    raw_payload: bytes  # as received
+    payload: bytes  # with any Content-Encoding undone, for re-extraction
+
+
+def read_response(directory: Path, file: str, offset: int) -> StoredResponse:
+    """The response (or revisit) record at ``offset`` of ``file``."""
+    path = directory / file
+    if not path.exists():
+        path = directory / (file + OPEN_SUFFIX)
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        raw = record.raw_stream.read()
+    decoded = _decode_content(raw, record.http_headers.get_header("Content-Encoding"))
+    status = int(record.http_headers.get_statuscode() or "0")
+    return StoredResponse(
+        record_type=record.rec_type,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        status=status,
+        headers=list(record.http_headers.headers),
+        raw_payload=raw,
+        payload=decoded,
+    )
+
+
+def _decode_content(raw: bytes, encoding: str | None) -> bytes:
+    import gzip
+    import zlib
+
+    if not encoding or encoding.lower() in ("identity", ""):
+        return raw
+    try:
+        if encoding.lower() in ("gzip", "x-gzip"):
+            return gzip.decompress(raw)
+        if encoding.lower() == "deflate":
+            return zlib.decompress(raw)
+    except (OSError, zlib.error):
+        log.warning("could not undo Content-Encoding %s; keeping the bytes as received", encoding)
+    return raw
+
+
+def repair_directory(directory: Path) -> None:
+    """Cut torn tails off files a killed crawl left ``.open``, then close them."""
+    for path in sorted(directory.glob(f"*{OPEN_SUFFIX}")):
+        good = _last_complete_offset(path)
+        if good < path.stat().st_size:
+            log.warning("%s: cutting a torn record at byte %d", path.name, good)
+            with open(path, "r+b") as stream:
+                stream.truncate(good)
+        path.rename(path.with_name(path.name.removesuffix(OPEN_SUFFIX)))
+
+
+def _last_complete_offset(path: Path) -> int:
+    good = 0
+    with open(path, "rb") as stream:
+        iterator = ArchiveIterator(stream)
+        try:
+            for record in iterator:
+                record.raw_stream.read()
+                iterator.read_to_end(record)
+                good = iterator.member_info[0] + iterator.member_info[1]
+        except Exception:  # a torn gzip member or header: everything before it is kept
+            log.debug("torn WARC tail in %s", path, exc_info=True)
+    return good

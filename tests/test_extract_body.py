@@ -1,0 +1,163 @@
+"""Body text: paragraphs only, no furniture; bad pages give None, never an exception."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from crawler import extract as extract_package
+from crawler.extract import ExtractHints, extract_article
+from crawler.extract.body import block_paragraphs, densest_block
+from crawler.extract.boilerplate import filter_lines
+from crawler.extract.markup import parse_html
+
+URL = "http://www.org.example/news/show.php?id=9"
+LEAD = "秘书处今天召开视频会议，讨论下半年工作安排，各成员国常驻代表出席会议并发言。"
+
+
+def page(body: str, head: str = "<title>会议召开_秘书处</title>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【打印本页】【关闭窗口】",
+        "【打印本頁】【關閉窗口】",
+        "字号：大 中 小",
+        "分享到：微信 微博",
+        "扫一扫在手机打开当前页",
+        "上一篇：秘书处召开年度会议",
+        "下一篇：没有了",
+        "相关新闻",
+        "电话咨询 邮件咨询 在线地图 QQ客服",
+        "京ICP备12345678号-1",
+        "浏览次数：137",
+        "Просмотров: 137",
+        "Версия для печати",
+        "Поделиться",
+        "Share this:",
+        "Related news",
+        "We use cookies to ensure that we give you the best experience on our website. Accept",
+        "图片关键词",
+        "Copyright © 2023 Regional Forum",
+        "<< Все новости",
+    ],
+)
+def test_furniture_lines_are_dropped(line: str) -> None:
+    kept, _ = filter_lines([LEAD, line], [])
+    assert kept == [LEAD]
+
+
+def test_title_and_leading_byline_lines_are_dropped() -> None:
+    kept, facts = filter_lines(["会议召开", "2023-05-12 秘书处 3", LEAD], ["会议召开"])
+    assert kept == [LEAD]
+    assert facts.bare == "秘书处"
+
+
+def test_signature_date_at_the_end_is_kept() -> None:
+    kept, _ = filter_lines([LEAD, "上海合作组织秘书处", "2023年5月12日"], [])
+    assert kept == [LEAD, "上海合作组织秘书处", "2023年5月12日"]
+
+
+def test_block_paragraphs_one_per_block_and_tables_as_rows() -> None:
+    soup = parse_html(
+        "<div id='c'>First <b>para</b>.<br>Second line<p>Third</p>"
+        "<table><tr><th>Country</th><th>Share</th></tr><tr><td>Kazakhstan</td><td>40%</td></tr>"
+        "</table><ul><li>One</li><li>Two</li></ul></div>"
+    )
+    assert block_paragraphs(soup.find(id="c")) == [
+        "First para.",
+        "Second line",
+        "Third",
+        "Country | Share",
+        "Kazakhstan | 40%",
+        "One",
+        "Two",
+    ]
+
+
+def test_densest_block_ignores_link_lists() -> None:
+    links = "".join(
+        f"<li><a href='/n/{i}'>其他新闻标题第{i}条很长很长很长</a></li>" for i in range(30)
+    )
+    soup = parse_html(page(f"<ul id='list'>{links}</ul><div id='text'><p>{LEAD}</p></div>"))
+    block = densest_block(soup)
+    assert block is not None
+    assert block.get("id") == "text"
+
+
+def test_two_sentence_release_kept_whole_without_navigation() -> None:
+    menu = "".join(f"<li><a href='/c/{i}'>栏目{i}</a></li>" for i in range(8))
+    news = "".join(
+        f"<li><a href='/a/{i}.html'>往期新闻标题第{i}条</a> 2023-04-0{i}</li>" for i in range(1, 8)
+    )
+    html = page(
+        f"<div class='top'><ul>{menu}</ul></div><div class='left'><h3>最新新闻</h3><ul>{news}</ul>"
+        f"</div><div class='right'><h1>会议召开</h1><div class='content'><p>{LEAD}</p></div></div>"
+    )
+    record = extract_article(html, URL)
+    assert record is not None
+    assert record.text == LEAD
+    assert record.published is None
+
+
+def test_body_selector_overrides() -> None:
+    html = page(
+        "<h1>会议召开</h1><div class='a'><p>" + LEAD * 4 + "</p></div>"
+        "<div class='b'><p>选择器指定的正文。</p><p>第二段。</p></div>"
+    )
+    record = extract_article(html, URL, hints=ExtractHints(selectors={"body": ".b"}))
+    assert record is not None
+    assert record.text == "选择器指定的正文。\n\n第二段。"
+
+
+def test_published_and_author_selectors_override() -> None:
+    html = page(
+        "<h1>会议召开</h1><div class='meta'>2023-05-12 来源：秘书处</div>"
+        "<span class='pub' data-x='1'>2023年6月1日 10:00</span><em class='who'>作者：张三</em>"
+        f"<div class='content'><p>{LEAD * 3}</p></div>"
+    )
+    hints = ExtractHints(
+        timezone="Asia/Shanghai", selectors={"published": ".pub", "author": ".who"}
+    )
+    record = extract_article(html, URL, hints=hints)
+    assert record is not None
+    assert (record.published, record.published_source) == ("2023-06-01T10:00+08:00", "byline")
+    assert record.author == "张三"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"\x00\xff\xfe garbage \x81\x82",
+        b"<html></html>",
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        b'{"json": "not a page"}',
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        "<<<<<<>>>>>< <p <div>>>",
+    ],
+)
+def test_pages_without_an_article_give_none(body: bytes | str) -> None:
+    assert extract_article(body, URL) is None
+
+
+def test_unclosed_tags_still_extract() -> None:
+    html = "<html><body><h1>会议召开</h1><div class=content><p>" + LEAD + "<p>" + LEAD[::-1]
+    record = extract_article(html, URL)
+    assert record is not None
+    assert LEAD in record.text
+
+
+def test_internal_failure_is_logged_not_raised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extract_package, "find_headline", broken)
+    with caplog.at_level(logging.WARNING, logger="crawler.extract"):
+        assert extract_article(page(f"<p>{LEAD}</p>"), URL) is None
+    assert "extraction failed" in caplog.text

@@ -1,0 +1,55 @@
+"""Language detection from the text, with the declared language as a tie-break only."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract.language import detect_language, language_code
+
+SAMPLES = {
+    "zh": "上海合作组织秘书处今天召开会议，讨论年度工作计划和各成员国之间的合作项目。",
+    "ru": "В Астане состоялось заседание Совета министров иностранных дел государств-членов.",
+    "en": "The Secretary-General received a delegation of the Youth Council at the Secretariat.",
+    "kk": "Астана қаласында өңірлік ынтымақтастық мәселелері жөніндегі сарапшылар кездесуі өтті.",
+    "uz": "Toshkent shahrida xalqaro ekspertlar davra suhbati boʻlib oʻtdi va hamkorlik muhokama "
+    "qilindi.",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), SAMPLES.items())
+def test_detects_each_crawled_language(code: str, text: str) -> None:
+    assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(("code", "text"), SAMPLES.items())
+def test_a_wrong_declaration_does_not_override_clear_text(code: str, text: str) -> None:
+    wrong = "en" if code != "en" else "ru"
+    assert detect_language(text, wrong) == code
+
+
+def test_declared_language_breaks_a_near_tie() -> None:
+    # Two words of Serbian Cyrillic read much like Russian; the site says Russian.
+    assert detect_language("Министарство спољних", "ru") in {"ru", "sr"}
+    assert detect_language("Министарство спољних", "sr") == "sr"
+
+
+def test_no_letters_falls_back_to_declared() -> None:
+    assert detect_language("2023 | 12.05", "kk-KZ") == "kk"
+    assert detect_language("", None) is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        ("zh-CN", "zh"),
+        ("ru_RU", "ru"),
+        ("uz-Latn", "uz"),
+        ("EN", "en"),
+        ("yue", "zh"),
+        ("", None),
+        ("x", None),
+        ("zxx", None),
+    ],
+)
+def test_language_code(tag: str, code: str | None) -> None:
+    assert language_code(tag) == code
