@@ -26,8 +26,7 @@ TABLES: dict[str, TableDoc] = {
         },
     ),
     "articles": TableDoc(
-        "One row an article, holding its current version; older versions are in "
-        "article_versions.",
+        "One row an article, holding its current version; older versions are in article_versions.",
         {
             "id": "Article number, stable for the life of the archive.",
             "site": "Name of the site that published the article (sites.name).",
@@ -53,6 +52,7 @@ TABLES: dict[str, TableDoc] = {
             "first_seen": "UTC time the article was first archived.",
             "last_seen": "UTC time a crawl last found the article.",
             "last_changed": "UTC time the current version was archived.",
+            "year": "Year of publication, from published (for facets); empty when undated.",
         },
     ),
     "article_urls": TableDoc(
@@ -76,6 +76,8 @@ TABLES: dict[str, TableDoc] = {
             "text": "Body text of this version.",
             "content_hash": "SHA-256 of the normalised text of this version.",
             "extractor": "The extraction software and version that produced this version.",
+            "origin": "How the version came: crawl (fetched from the site) or reprocess "
+            "(re-extracted from the stored WARC record).",
         },
     ),
     "images": TableDoc(
@@ -107,6 +109,13 @@ TABLES: dict[str, TableDoc] = {
             "warc_file": "WARC file under warc/ holding the raw exchange.",
             "warc_offset": "Byte offset of the exchange's record in warc_file.",
             "error": "What went wrong, when the fetch failed or the status was an error.",
+            "record_type": "WARC record type of the exchange: response, or revisit when the "
+            "server said nothing changed.",
+            "warc_record_id": "WARC-Record-ID of the record in warc_file.",
+            "warc_date": "WARC-Date of the record.",
+            "payload_digest": "WARC-Payload-Digest of the response body.",
+            "etag": "ETag header of the response (used for conditional revisits).",
+            "last_modified": "Last-Modified header of the response.",
         },
     ),
     "crawl_runs": TableDoc(
@@ -123,6 +132,73 @@ TABLES: dict[str, TableDoc] = {
             "articles_unchanged": "Articles revisited with no change.",
             "errors": "Failed fetches.",
             "stats": "JSON object of the crawler's statistics.",
+        },
+    ),
+    "site_runs": TableDoc(
+        "One row a site a crawl run: what the run did on that site and how it ended.",
+        {
+            "run_id": "The crawl run (crawl_runs.id).",
+            "site": "The site (sites.name).",
+            "started_at": "UTC time the site's crawl started.",
+            "finished_at": "UTC time the site's crawl finished.",
+            "finish_reason": "Why the site's crawl stopped (finished, shutdown, a limit).",
+            "requests": "Requests sent to the site.",
+            "fetch_errors": "Failed fetches.",
+            "articles_new": "Articles archived for the first time.",
+            "articles_updated": "Articles that got a new version.",
+            "articles_unchanged": "Articles revisited with no change.",
+            "extracted": "Pages extraction made an article of.",
+            "not_articles": "Pages found not to be articles.",
+            "result": "ok, failing (a health check failed), or the finish reason.",
+        },
+    ),
+    "health": TableDoc(
+        "What the health checks found after a site's crawl (errors, staleness, drift).",
+        {
+            "id": "Finding number.",
+            "run_id": "The crawl run checked (crawl_runs.id).",
+            "site": "The site checked (sites.name).",
+            "rule": "The check that produced the finding.",
+            "severity": "fail or warn.",
+            "message": "What was found, in words.",
+            "value": "The measured value.",
+            "threshold": "The limit the value was judged against.",
+            "found_at": "UTC time of the finding.",
+        },
+    ),
+    "frontier": TableDoc(
+        "The crawl frontier: every URL a crawl decided to request, and how it went.",
+        {
+            "url": "The URL.",
+            "site": "The site it belongs to (sites.name).",
+            "kind": "What the URL turned out to be: seed, robots, sitemap, feed, listing, "
+            "article, page or other.",
+            "state": "pending, done, refused or failed.",
+            "via": "How the URL was found (the page or feed that linked to it).",
+            "discovered_at": "UTC time the URL was first found.",
+            "last_fetched": "UTC time of the last fetch.",
+            "last_status": "HTTP status of the last fetch.",
+            "etag": "ETag of the last answer, for a conditional revisit.",
+            "last_modified": "Last-Modified of the last answer, for a conditional revisit.",
+            "failures": "Failed fetches in a row.",
+            "article_links": "For listings: links to articles found on the last visit.",
+            "next_due": "UTC time the URL is next due for a visit.",
+        },
+    ),
+    "article_minhash": TableDoc(
+        "MinHash signature of each article's text, for finding near-duplicates.",
+        {
+            "article_id": "The article (articles.id).",
+            "signature": "The MinHash signature (128 permutations), as bytes.",
+        },
+    ),
+    "article_bands": TableDoc(
+        "Locality-sensitive hashing bands of the MinHash signatures: articles sharing a "
+        "band hash are near-duplicate candidates.",
+        {
+            "band": "Band number.",
+            "hash": "Hash of the signature's rows in that band.",
+            "article_id": "The article (articles.id).",
         },
     ),
 }

@@ -1,8 +1,9 @@
 """Extraction drift: a site's pages suddenly extract shorter, emptier or not at all.
 
-This run's versions of the site's articles are compared with the versions before it: median
-text length, how often title, date and author are found, and the share of candidate pages
-that extraction kept. A template change shows up in one of them long before a reader notices.
+This run's versions of the site's articles (topped up with the latest earlier ones when the
+run found only a few) are compared with the versions before them: median text length, how
+often title, date and author are found; and the share of candidate pages extraction kept.
+A template change shows up in one of them long before a reader notices.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
+from typing import Any
 
 import sqlite_utils
 
@@ -32,10 +34,10 @@ class VersionSample:
         return len(self.lengths)
 
 
-def _sample(rows: list[tuple[str | None, str | None, str | None, int | None]]) -> VersionSample:
+def _sample(rows: list[tuple[Any, ...]]) -> VersionSample:
     count = len(rows) or 1
     coverage = {
-        name: sum(1 for row in rows if (row[index] or "").strip()) / count
+        name: sum(1 for row in rows if str(row[index] or "").strip()) / count
         for index, name in enumerate(FIELDS)
     }
     return VersionSample(tuple(int(row[3] or 0) for row in rows), coverage)
@@ -45,31 +47,33 @@ _VERSIONS = (
     "SELECT v.title, v.published, v.author, length(coalesce(v.text, '')) "
     "FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE a.site = ? "
 )
+_THIS_RUN = "AND substr(v.fetched_at, 1, 19) BETWEEN ? AND ? LIMIT 5000"
+_BEFORE = "AND substr(v.fetched_at, 1, 19) < ? ORDER BY v.fetched_at DESC LIMIT ?"
 
 
-def run_versions(db: sqlite_utils.Database, run: SiteRun) -> VersionSample:
-    """Versions written during the run (new articles and changed ones)."""
+def version_window(
+    db: sqlite_utils.Database, run: SiteRun, policy: HealthPolicy
+) -> tuple[VersionSample, VersionSample] | None:
+    """(recent, history): the run's versions — topped up with the latest before it when the run
+    wrote fewer than ``drift_min_samples`` — and the versions before those.
+
+    ``None`` when the run wrote no version: nothing new to judge.
+    """
     if not run.started_at:
-        return VersionSample((), {})
-    rows = db.execute(
-        _VERSIONS + "AND substr(v.fetched_at, 1, 19) >= ? AND substr(v.fetched_at, 1, 19) <= ?",
-        [run.site, run.started_at[:19], (run.finished_at or "9999")[:19]],
-    ).fetchall()
-    return _sample(rows)
+        return None
+    start, until = run.started_at[:19], (run.finished_at or "9999")[:19]
+    fresh = db.execute(_VERSIONS + _THIS_RUN, [run.site, start, until]).fetchall()
+    if not fresh:
+        return None
+    pad = max(0, policy.drift_min_samples - len(fresh))
+    older = db.execute(_VERSIONS + _BEFORE, [run.site, start, pad + policy.drift_history])
+    before = older.fetchall()
+    return _sample(fresh + before[:pad]), _sample(before[pad:])
 
 
-def history_versions(db: sqlite_utils.Database, run: SiteRun, limit: int) -> VersionSample:
-    """The site's latest versions written before the run."""
-    if not run.started_at:
-        return VersionSample((), {})
-    rows = db.execute(
-        _VERSIONS + "AND substr(v.fetched_at, 1, 19) < ? ORDER BY v.fetched_at DESC LIMIT ?",
-        [run.site, run.started_at[:19], limit],
-    ).fetchall()
-    return _sample(rows)
-
-
-def _text_findings(run: SiteRun, now: VersionSample, before: VersionSample, policy: HealthPolicy) -> list[Finding]:
+def _text_findings(
+    run: SiteRun, now: VersionSample, before: VersionSample, policy: HealthPolicy
+) -> list[Finding]:
     findings = []
     was, is_now = median(before.lengths), median(now.lengths)
     if was > 0 and is_now < policy.drift_length_ratio * was:
@@ -89,9 +93,7 @@ def _text_findings(run: SiteRun, now: VersionSample, before: VersionSample, poli
     return findings
 
 
-def _yield_finding(
-    run: SiteRun, db: sqlite_utils.Database, policy: HealthPolicy
-) -> Finding | None:
+def _yield_finding(run: SiteRun, db: sqlite_utils.Database, policy: HealthPolicy) -> Finding | None:
     candidates = run.extracted + run.not_articles
     history = earlier_runs(db, run)
     kept_before = sum(int(row["extracted"]) for row in history)
@@ -113,10 +115,9 @@ def extraction_drift(
 ) -> list[Finding]:
     """Text length, field coverage or extraction yield fell sharply against the site's past."""
     findings = []
-    current = run_versions(db, run)
-    before = history_versions(db, run, policy.drift_history)
-    if min(current.size, before.size) >= policy.drift_min_samples:
-        findings += _text_findings(run, current, before, policy)
+    window = version_window(db, run, policy)
+    if window is not None and min(window[0].size, window[1].size) >= policy.drift_min_samples:
+        findings += _text_findings(run, *window, policy)
     kept = _yield_finding(run, db, policy)
     if kept is not None:
         findings.append(kept)

@@ -1,4 +1,4 @@
-"""What the health rules report (``Finding``) and the thresholds they judge by (``HealthPolicy``)."""
+"""What health rules report (``Finding``) and the thresholds they judge by (``HealthPolicy``)."""
 
 from __future__ import annotations
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, date, datetime
+from itertools import pairwise
 from statistics import median
 
 import sqlite_utils
@@ -64,7 +65,7 @@ def start_offsite(
     target = run.stats.get(START_OFFSITE_STAT)
     if not target:
         return []
-    message = f"the start URL redirects off the site, to {target}; update the site config"
+    message = f"the site redirects to another site ({target}); has it moved? update start_urls"
     return [Finding(run.site, "start-offsite", message)]
 
 
@@ -96,7 +97,7 @@ def stale(
     last_seen = last_new.fetchone()[0]
     if len(days) < policy.stale_min_articles or not last_seen:
         return []  # not (yet) a site that used to publish
-    rhythm = float(median((later - earlier).days for earlier, later in zip(days, days[1:])))
+    rhythm = float(median((later - earlier).days for earlier, later in pairwise(days)))
     limit = max(policy.stale_factor * rhythm, policy.stale_min_days)
     silence = (now - _moment(last_seen)).total_seconds() / 86400
     if silence <= limit:
@@ -142,9 +143,7 @@ def _result(run: SiteRun, found: list[Finding]) -> str:
     return run.finish_reason or "no stats"
 
 
-def _store(
-    db: sqlite_utils.Database, run_id: int, findings: list[Finding], now: datetime
-) -> None:
+def _store(db: sqlite_utils.Database, run_id: int, findings: list[Finding], now: datetime) -> None:
     found_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     with db.conn:
         db.execute("DELETE FROM health WHERE run_id = ?", [run_id])

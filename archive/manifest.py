@@ -85,6 +85,22 @@ class FileLog:
         self.entries.append(entry)
         return entry
 
+    def copy(self, source: Path, path: str, format: str, length: int | None = None) -> FileEntry:
+        """Copy ``source`` (its first ``length`` bytes) to ``path``, hashing on the way."""
+        full = self.root / path
+        full.parent.mkdir(parents=True, exist_ok=True)
+        digest, size = hashlib.sha256(), 0
+        left = source.stat().st_size if length is None else length
+        with source.open("rb") as src, full.open("wb") as dst:
+            while left > 0 and (chunk := src.read(min(_CHUNK, left))):
+                left -= len(chunk)
+                digest.update(chunk)
+                dst.write(chunk)
+                size += len(chunk)
+        entry = FileEntry(path, digest.hexdigest(), size, format)
+        self.entries.append(entry)
+        return entry
+
     def sorted(self) -> list[FileEntry]:
         return sorted(self.entries, key=lambda entry: entry.path)
 
@@ -124,8 +140,12 @@ def parse_sums(text: str) -> dict[str, str]:
 def is_safe_path(path: str) -> bool:
     """A relative path inside the snapshot: no ``..``, no absolute path, no backslash."""
     parts = path.split("/")
-    return bool(path) and not path.startswith("/") and "\\" not in path and "\0" not in path and (
-        all(part not in ("", ".", "..") for part in parts)
+    return (
+        bool(path)
+        and not path.startswith("/")
+        and "\\" not in path
+        and "\0" not in path
+        and (all(part not in ("", ".", "..") for part in parts))
     )
 
 

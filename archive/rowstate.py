@@ -13,11 +13,11 @@ import gzip
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from archive.selection import columns, key_columns, tables
+from archive.introspect import columns, key_columns, tables, triggers_suspended
 
 STATE_FILE = "row-digests.tsv.gz"
 # Bookkeeping that changes on every revisit without the article changing.
@@ -35,35 +35,56 @@ class TableChanges:
     removed: int
 
 
-def _row_digest(*values: Any) -> str:
-    encoded = json.dumps(
-        [v.hex() if isinstance(v, bytes) else v for v in values],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:32]
+def _digest_of(names: list[str]) -> Callable[..., str]:
+    """A SQL function of a row's values → digest of its non-NULL ``{column: value}`` pairs.
+
+    Leaving NULLs out means a migration that adds an empty column changes no digest.
+    """
+
+    def digest(*values: Any) -> str:
+        present = {
+            name: value.hex() if isinstance(value, bytes) else value
+            for name, value in zip(names, values, strict=True)
+            if value is not None
+        }
+        encoded = json.dumps(present, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:32]
+
+    return digest
 
 
-def _key_sql(conn: sqlite3.Connection, table: str) -> str:
-    return "json_array({})".format(", ".join(f'"{c}"' for c in key_columns(conn, table)))
+def _register(conn: sqlite3.Connection, table: str, number: int) -> tuple[str, str]:
+    """Register ``table``'s digest function; return SQL for a row's key and its digest."""
+    skip = VOLATILE.get(table, frozenset())
+    names = [name for name, _ in columns(conn, table) if name not in skip]
+    function = f"secnews_digest_{number}"
+    conn.create_function(function, len(names), _digest_of(names), deterministic=True)
+    digest = "{}({})".format(function, ", ".join(f'"{name}"' for name in names))
+    keys = key_columns(conn, table)
+    # A table without a primary key has no stable row identity: its content is its key.
+    key = "json_array({})".format(", ".join(f'"{c}"' for c in keys)) if keys else digest
+    return key, digest
 
 
-def record_digests(conn: sqlite3.Connection) -> None:
-    """Fill ``temp.row_digests`` with a digest of every row of every ordinary table."""
-    conn.create_function("secnews_row_digest", -1, _row_digest, deterministic=True)
+def record_digests(conn: sqlite3.Connection) -> dict[str, str]:
+    """Fill ``temp.row_digests`` with a digest of every row of every ordinary table.
+
+    Returns the SQL of each table's row key, for ``drop_unchanged``.
+    """
     conn.execute("DROP TABLE IF EXISTS temp.row_digests")
     conn.execute(
         "CREATE TEMP TABLE row_digests (tbl TEXT, key TEXT, digest TEXT, "
         "PRIMARY KEY (tbl, key)) WITHOUT ROWID"
     )
-    for table in tables(conn):
-        skip = VOLATILE.get(table, frozenset())
-        values = ", ".join(f'"{name}"' for name, _ in columns(conn, table) if name not in skip)
+    keys = {}
+    for number, table in enumerate(tables(conn)):
+        key, digest = _register(conn, table, number)
+        keys[table] = key
         conn.execute(
-            f"INSERT INTO temp.row_digests SELECT ?, {_key_sql(conn, table)}, "
-            f'secnews_row_digest({values}) FROM main."{table}"',
+            f'INSERT OR IGNORE INTO temp.row_digests SELECT ?, {key}, {digest} FROM main."{table}"',
             [table],
         )
+    return keys
 
 
 def write_digests(conn: sqlite3.Connection, target: IO[bytes]) -> None:
@@ -102,17 +123,18 @@ def load_base_digests(conn: sqlite3.Connection, source: IO[bytes]) -> None:
     conn.executemany("INSERT INTO temp.base_digests VALUES (?, ?, ?)", batch)
 
 
-def drop_unchanged(conn: sqlite3.Connection) -> dict[str, TableChanges]:
+def drop_unchanged(conn: sqlite3.Connection, keys: dict[str, str]) -> dict[str, TableChanges]:
     """Delete from the copy every row the base snapshot already held as it is now."""
     changes = {}
-    for table in tables(conn):
-        changes[table] = _count_changes(conn, table)
-        conn.execute(
-            f'DELETE FROM main."{table}" WHERE {_key_sql(conn, table)} IN '
-            "(SELECT n.key FROM temp.row_digests n JOIN temp.base_digests b "
-            "ON b.tbl = n.tbl AND b.key = n.key AND b.digest = n.digest WHERE n.tbl = ?)",
-            [table],
-        )
+    with triggers_suspended(conn):
+        for table, key in keys.items():
+            changes[table] = _count_changes(conn, table)
+            conn.execute(
+                f'DELETE FROM main."{table}" WHERE {key} IN '
+                "(SELECT n.key FROM temp.row_digests n JOIN temp.base_digests b "
+                "ON b.tbl = n.tbl AND b.key = n.key AND b.digest = n.digest WHERE n.tbl = ?)",
+                [table],
+            )
     return changes
 
 

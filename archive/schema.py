@@ -130,10 +130,11 @@ def _v1_core(db: sqlite_utils.Database) -> None:
 
 
 def _v1_search(db: sqlite_utils.Database) -> None:
-    # Imported here so the schema module stays importable on its own.
-    from archive.search import create_index
-
-    create_index(db)
+    # The v1 index as it was (search forms only); _v4_search replaces and refills it.
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+        "title, text, tokenize = 'unicode61 remove_diacritics 2')"
+    )
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -172,8 +173,32 @@ def _v3_operations(db: sqlite_utils.Database) -> None:
     create_operations_schema(db)
 
 
+# The year an article was published, for facets; kept by triggers so any writer keeps it.
+_YEAR = (
+    "CASE WHEN new.published GLOB '[0-9][0-9][0-9][0-9]*' "
+    "THEN CAST(substr(new.published, 1, 4) AS INTEGER) END"
+)
+
+
+def _v4_search(db: sqlite_utils.Database) -> None:
+    """Search index with stem and CJK-bigram columns (rebuilt), ``articles.year`` for facets."""
+    from archive.search import rebuild_index
+
+    if "year" not in db.table("articles").columns_dict:
+        db.table("articles").add_column("year", int)
+    for event in ("INSERT", "UPDATE OF published"):
+        name = "articles_year_" + event.split()[0].lower()
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON articles "
+            f"BEGIN UPDATE articles SET year = {_YEAR} WHERE id = new.id; END"
+        )
+    db.execute(f"UPDATE articles SET year = {_YEAR.replace('new.', '')}")
+    db.table("articles").create_index(["year"], if_not_exists=True)
+    rebuild_index(db)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2_archival, _v3_operations)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2_archival, _v3_operations, _v4_search)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

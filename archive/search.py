@@ -1,64 +1,220 @@
-"""The full-text index: FTS5 over a search form of title and text that any SQLite can read.
+"""The full-text index: FTS5 over search forms of title and text that any SQLite can read.
 
-unicode61, the tokenizer every SQLite has, makes one token of a whole Chinese clause, so a
-two-character word inside it is never found. The index therefore stores a *search form* of
-each field: CJK characters stand alone as one-character tokens, and a query for a CJK word
-becomes a phrase of its characters, which matches exactly where the word is a substring.
-A private-use marker token stands where punctuation or space separated two characters, so a
-phrase never matches across a comma. The index is kept in step by the store.
+unicode61, the tokenizer every SQLite has, makes one token of a whole Chinese clause, and
+trigram finds nothing shorter than three characters. So the index holds forms computed in
+Python (``archive.textforms``): ``title``/``text`` hold the *search form* (folded words, each
+CJK character a token, a break token where punctuation touched CJK) for exact words, phrases
+and one-character CJK queries; ``title_stem``/``text_stem`` hold the *stem form* (word stems
+and CJK bigrams) so an inflected word, or a CJK word of two characters or more, is one token
+or a phrase of bigrams. The store keeps the index in step on insert and new versions; a
+trigger removes a deleted article's row; ``rebuild_index`` (``secnews reindex``) redoes all.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.pool import AsyncResult
+from typing import Any
 
 import sqlite_utils
 
+from archive.query import parse_query
+from archive.snippets import snippet
+from archive.textforms import BREAK, search_form, stem_form
+
+__all__ = ["BREAK", "search_form"]
+
+log = logging.getLogger(__name__)
+
 INDEX_TABLE = "articles_fts"
-# Private-use characters count as token characters for unicode61, so the marker is a token
-# that breaks phrase adjacency and that no real query contains.
-BREAK = "\ue000"
-_CJK = (
-    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
-)
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_SEPARATOR_RUN = re.compile(r"[\W_]+")
+INDEX_COLUMNS = ("title", "text", "title_stem", "text_stem")
+# bm25 weights, in INDEX_COLUMNS order: a hit in the title counts four times one in the text.
+RANK = f"bm25({INDEX_TABLE}, 4.0, 1.0, 4.0, 1.0)"
+_BATCH = 500
 
-
-def search_form(text: str) -> str:
-    """``text`` as the index stores it: folded, with CJK characters as separate tokens."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    # A separator run beside a CJK character becomes the break marker; elsewhere a space.
-    marked = _SEPARATOR_RUN.sub(_separator, folded)
-    return " ".join(_CJK_CHAR.sub(r" \g<0> ", marked).split())
-
-
-def _separator(match: re.Match[str]) -> str:
-    string, start, end = match.string, match.start(), match.end()
-    before = string[start - 1] if start else ""
-    after = string[end] if end < len(string) else ""
-    if _CJK_CHAR.match(before) or _CJK_CHAR.match(after):
-        return f" {BREAK} "
-    return " "
+Row = tuple[int, str, str, str, str]
 
 
 def create_index(db: sqlite_utils.Database) -> None:
+    """Create the index table and the trigger that drops a deleted article from it."""
     db.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
-        "title, text, tokenize = 'unicode61 remove_diacritics 2')"
+        f"{', '.join(INDEX_COLUMNS)}, tokenize = 'unicode61 remove_diacritics 2')"
     )
-
-
-def index_article(db: sqlite_utils.Database, article_id: int, title: str, text: str) -> None:
-    """Add or replace one article's row in the index (its rowid is the article id)."""
-    db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
     db.execute(
-        f"INSERT INTO {INDEX_TABLE} (rowid, title, text) VALUES (?, ?, ?)",
-        [article_id, search_form(title or ""), search_form(text or "")],
+        f"CREATE TRIGGER IF NOT EXISTS {INDEX_TABLE}_delete AFTER DELETE ON articles "
+        f"BEGIN DELETE FROM {INDEX_TABLE} WHERE rowid = old.id; END"
     )
+
+
+def index_row(
+    article_id: int, title: str | None, text: str | None, language: str | None = None
+) -> Row:
+    """One article's row of the index: its rowid and the four forms."""
+    title_form, text_form = search_form(title or ""), search_form(text or "")
+    return (
+        article_id,
+        title_form,
+        text_form,
+        stem_form(title_form, language),
+        stem_form(text_form, language),
+    )
+
+
+def index_article(
+    db: sqlite_utils.Database,
+    article_id: int,
+    title: str | None,
+    text: str | None,
+    language: str | None = None,
+) -> None:
+    """Add or replace one article's row in the index (its rowid is the article id)."""
+    if language is None:
+        row = db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+        language = row[0] if row else None
+    db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
+    _insert_rows(db, [index_row(article_id, title, text, language)])
 
 
 def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:
     db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
+
+
+def _insert_rows(db: sqlite_utils.Database, rows: Iterable[Row]) -> None:
+    db.conn.executemany(
+        f"INSERT INTO {INDEX_TABLE} (rowid, {', '.join(INDEX_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def rebuild_index(
+    db: sqlite_utils.Database,
+    *,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Drop the index and index every article again; return the number of articles.
+
+    The caller owns the transaction. With ``workers`` > 1 the forms are computed in that many
+    processes (the text of a large archive takes minutes of Python on one core).
+    """
+    db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
+    create_index(db)
+    count = 0
+    for rows in _indexed_batches(db, workers):
+        _insert_rows(db, rows)
+        count += len(rows)
+        if progress is not None:
+            progress(len(rows))
+    db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
+    log.info("indexed %d articles", count)
+    return count
+
+
+def _indexed_batches(db: sqlite_utils.Database, workers: int) -> Iterator[list[Row]]:
+    if workers <= 1:
+        yield from map(_index_batch, _article_batches(db))
+        return
+    # Batches are read here (the connection belongs to this thread) and formed in the pool.
+    with get_context("spawn").Pool(workers) as pool:
+        pending: deque[AsyncResult[list[Row]]] = deque()
+        for batch in _article_batches(db):
+            pending.append(pool.apply_async(_index_batch, (batch,)))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _article_batches(db: sqlite_utils.Database) -> Iterator[list[tuple[Any, ...]]]:
+    last = -1
+    while True:
+        batch = db.execute(
+            "SELECT id, title, text, language FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+            [last, _BATCH],
+        ).fetchall()
+        if not batch:
+            return
+        last = batch[-1][0]
+        yield batch
+
+
+def _index_batch(batch: list[tuple[Any, ...]]) -> list[Row]:
+    return [index_row(*article) for article in batch]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What narrows a search besides the query: site, language, published date range."""
+
+    site: str | None = None
+    language: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    limit: int = 20
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One article found, as ``secnews search --json`` prints it."""
+
+    id: int
+    url: str
+    site: str
+    title: str | None
+    published: str | None
+    language: str | None
+    snippet: str
+    score: float
+
+
+def search_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
+    """The ranked search statement (its first parameter is the FTS5 expression)."""
+    where, params = [f"{INDEX_TABLE} MATCH ?"], []
+    if filters.site:
+        where.append("a.site = ?")
+        params.append(filters.site)
+    if filters.language:
+        where.append("(a.language = ? OR a.language LIKE ? || '-%')")
+        params += [filters.language, filters.language]
+    if filters.since:
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters.until)
+    sql = (
+        "SELECT a.id, a.url, a.site, a.title, a.published, a.language, a.text, "
+        f"{RANK} AS rank FROM {INDEX_TABLE} JOIN articles a ON a.id = {INDEX_TABLE}.rowid "
+        f"WHERE {' AND '.join(where)} ORDER BY rank, a.published DESC, a.id DESC LIMIT ?"
+    )
+    return sql, [*params, filters.limit]
+
+
+def search(
+    db: sqlite_utils.Database, query: str, filters: SearchFilters | None = None
+) -> list[SearchHit]:
+    """Articles matching ``query``, best first (newest first on ties), with snippets.
+
+    Raises ``archive.query.QueryError`` for a query with nothing to search for.
+    """
+    parsed = parse_query(query)
+    sql, params = search_sql(filters or SearchFilters())
+    rows = db.execute(sql, [parsed.fts(), *params]).fetchall()
+    return [
+        SearchHit(
+            id=row[0],
+            url=row[1],
+            site=row[2],
+            title=row[3],
+            published=row[4],
+            language=row[5],
+            snippet=snippet(row[6] or "", parsed, language=row[5]),
+            score=round(-float(row[7]), 4),
+        )
+        for row in rows
+    ]

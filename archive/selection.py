@@ -1,18 +1,27 @@
 """A snapshot's selection of the archive, and a consistent copy of the database cut to it.
 
 The copy is made with ``VACUUM INTO``: one read transaction, so it is a single state of the
-archive even while a crawl writes. Everything else is read from the schema at run time, so
-tables and columns added by later migrations travel with the copy untouched.
+archive even while a crawl writes. Cutting it to a selection keeps the selected articles and
+what hangs on them: rows naming an article (``article_id``), a kept site (``site``) or a kept
+crawl run (``run_id``), the fetches of the kept pages and images, and the search index rows
+of the kept articles. Everything is read from the schema at run time.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from archive.introspect import (
+    column_names,
+    references,
+    search_indexes,
+    tables,
+    triggers_suspended,
+)
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +31,6 @@ MONTH_SQL = (
     "CASE WHEN published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' "
     f"THEN substr(published, 1, 7) ELSE '{UNDATED}' END"
 )
-_FTS = re.compile(r"USING\s+(fts[345])\s*\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
-_CONTENT = re.compile(r"\bcontent\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|([\w$]+))", re.IGNORECASE)
 
 
 class SelectionError(ValueError):
@@ -72,35 +79,9 @@ def copy_database(source: Path, target: Path) -> sqlite3.Connection:
         live.execute("VACUUM INTO ?", [str(target)])
     finally:
         live.close()
-    copy = sqlite3.connect(target)
+    copy = sqlite3.connect(target, isolation_level=None)
     copy.execute("PRAGMA foreign_keys = OFF")
     return copy
-
-
-def tables(conn: sqlite3.Connection) -> list[str]:
-    """Ordinary tables: neither SQLite's own, nor virtual tables, nor their shadow tables."""
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name"
-    ).fetchall()
-    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL")]
-    return [
-        name
-        for name, _ in rows
-        if name not in virtual and not any(name.startswith(f"{v}_") for v in virtual)
-    ]
-
-
-def columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    """``(name, declared type)`` of every column of ``table``, in table order."""
-    return [(row[1], row[2] or "") for row in conn.execute(f'PRAGMA table_info("{table}")')]
-
-
-def key_columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    """The primary key columns of ``table``, or ``rowid`` when it has none."""
-    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
-    keyed = sorted((row[5], row[1]) for row in info if row[5])
-    return [name for _, name in keyed] or ["rowid"]
 
 
 def unknown_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> list[str]:
@@ -109,48 +90,35 @@ def unknown_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> list[str]
     return sorted(set(sites) - known)
 
 
-def apply_selection(conn: sqlite3.Connection, selection: Selection) -> None:
-    """Delete what the selection leaves out, and every row that hangs only on it."""
+def apply_selection(conn: sqlite3.Connection, selection: Selection) -> bool:
+    """Delete what the selection leaves out; return whether anything was deleted."""
     missing = unknown_sites(conn, selection.sites)
     if missing:
         raise SelectionError(f"no site named {', '.join(missing)} in the archive")
     if selection.is_everything:
-        return
+        return False
+    before = conn.total_changes
     where, params = selection.predicate()
-    conn.execute(f"DELETE FROM articles WHERE NOT coalesce(({where}), 0)", params)
-    for table, column in children_of(conn, "articles"):
+    with triggers_suspended(conn):
+        conn.execute("BEGIN")
+        conn.execute(f"DELETE FROM articles WHERE NOT coalesce(({where}), 0)", params)
+        _keep_referenced(conn, "articles", "id")
+        _keep_sites(conn, selection)
+        _keep_fetches(conn)
+        conn.execute("COMMIT")
+    return conn.total_changes > before
+
+
+def _keep_referenced(conn: sqlite3.Connection, parent: str, key: str) -> None:
+    for table, column in references(conn, parent):
         conn.execute(
             f'DELETE FROM "{table}" WHERE "{column}" IS NOT NULL AND '
-            f'"{column}" NOT IN (SELECT id FROM articles)'
+            f'"{column}" NOT IN (SELECT "{key}" FROM "{parent}")'
         )
-    _prune_operational(conn, selection)
 
 
-def children_of(conn: sqlite3.Connection, parent: str) -> list[tuple[str, str]]:
-    """``(table, column)`` of every foreign key to ``parent`` from another table."""
-    found = []
-    for table in tables(conn):
-        if table == parent:
-            continue
-        for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-            if row[2] == parent:
-                found.append((table, row[3]))
-    return found
-
-
-def _prune_operational(conn: sqlite3.Connection, selection: Selection) -> None:
-    """Keep the fetches of the selection's pages and images, their runs, and their sites."""
-    present = set(tables(conn))
-    if "fetches" in present:
-        conn.execute(
-            "DELETE FROM fetches WHERE url NOT IN (SELECT url FROM articles "
-            "UNION SELECT url FROM article_urls UNION SELECT url FROM images)"
-        )
-        if "crawl_runs" in present:
-            conn.execute(
-                "DELETE FROM crawl_runs WHERE id NOT IN "
-                "(SELECT run_id FROM fetches WHERE run_id IS NOT NULL)"
-            )
+def _keep_sites(conn: sqlite3.Connection, selection: Selection) -> None:
+    """The sites of the kept articles (and any named), and every site-keyed row of theirs."""
     named = sorted(selection.sites)
     marks = ", ".join("?" * len(named)) or "NULL"
     conn.execute(
@@ -158,20 +126,30 @@ def _prune_operational(conn: sqlite3.Connection, selection: Selection) -> None:
         f"AND name NOT IN ({marks})",
         named,
     )
+    for table in tables(conn):
+        if table not in ("sites", "articles") and "site" in column_names(conn, table):
+            conn.execute(f'DELETE FROM "{table}" WHERE site NOT IN (SELECT name FROM sites)')
 
 
-def search_indexes(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
-    """``(name, fts module, content option)`` of every full-text index in the database."""
-    found = []
-    for name, sql in conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
-    ):
-        match = _FTS.search(sql)
-        if match:
-            content = _CONTENT.search(match.group(2))
-            option = next((g for g in content.groups() if g is not None), "") if content else None
-            found.append((name, match.group(1).lower(), option))
-    return found
+def _keep_fetches(conn: sqlite3.Connection) -> None:
+    """The fetches of the kept pages and images, then the runs something still names."""
+    present = set(tables(conn))
+    if "fetches" in present:
+        urls = ["SELECT url FROM articles"]
+        urls += [
+            f'SELECT url FROM "{t}" WHERE url IS NOT NULL'
+            for t in ("article_urls", "images")
+            if t in present
+        ]
+        conn.execute(f"DELETE FROM fetches WHERE url NOT IN ({' UNION '.join(urls)})")
+    if "crawl_runs" in present:
+        named = [
+            f'SELECT "{c}" FROM "{t}" WHERE "{c}" IS NOT NULL'
+            for t, c in references(conn, "crawl_runs")
+        ]
+        if named:
+            conn.execute(f"DELETE FROM crawl_runs WHERE id NOT IN ({' UNION '.join(named)})")
+        _keep_referenced(conn, "crawl_runs", "id")
 
 
 def prune_search_indexes(conn: sqlite3.Connection) -> None:
@@ -198,7 +176,9 @@ def data_as_of(conn: sqlite3.Connection) -> str | None:
     if row and row[0]:
         return str(row[0])
     if "crawl_runs" in tables(conn):
-        row = conn.execute("SELECT max(coalesce(finished_at, started_at)) FROM crawl_runs").fetchone()
+        row = conn.execute(
+            "SELECT max(coalesce(finished_at, started_at)) FROM crawl_runs"
+        ).fetchone()
         return str(row[0]) if row and row[0] else None
     return None
 

@@ -63,14 +63,13 @@ def site_run_from_stats(run_id: int, site: str, stats: dict[str, Any]) -> SiteRu
         finish_reason=stats.get("finish_reason"),
         requests=_count(stats, "secnews/requests"),
         fetch_errors=_count(stats, "secnews/fetch_errors"),
-        articles_new=_count(stats, "secnews/articles/new") + _count(stats, "secnews/articles/duplicate"),
+        articles_new=_count(stats, "secnews/articles/new")
+        + _count(stats, "secnews/articles/duplicate"),
         articles_updated=_count(stats, "secnews/articles/updated"),
         articles_unchanged=_count(stats, "secnews/articles/unchanged")
         + _count(stats, "secnews/articles/alias"),
         extracted=_count(stats, "secnews/extracted"),
-        not_articles=sum(
-            _count(stats, key) for key in stats if key.startswith(NOT_ARTICLE_PREFIX)
-        ),
+        not_articles=sum(_count(stats, key) for key in stats if key.startswith(NOT_ARTICLE_PREFIX)),
         stats=stats,
     )
 

@@ -48,7 +48,7 @@ CREATE INDEX IF NOT EXISTS articles_site_first_seen ON articles (site, first_see
 # One row a site: its last assessed run and what that run found. `result` is `ok`, `failing`
 # (a health rule failed), the crawl's finish reason when it did not finish, or `never`.
 _VIEW = f"""
-CREATE VIEW IF NOT EXISTS {STATUS_VIEW} AS
+CREATE VIEW {STATUS_VIEW} AS
 SELECT
     s.name AS site,
     s.title AS title,
@@ -62,7 +62,9 @@ SELECT
     (SELECT count(*) FROM articles a WHERE a.site = s.name) AS articles,
     (SELECT max(a.first_seen) FROM articles a WHERE a.site = s.name) AS last_new_article,
     (SELECT max(a.published) FROM articles a WHERE a.site = s.name) AS newest_published,
-    (SELECT group_concat(h.rule || ': ' || h.message, '; ')
+    (SELECT group_concat(DISTINCT h.rule)
+       FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS rules,
+    (SELECT group_concat(h.rule || ': ' || h.message, ' | ')
        FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS findings
 FROM sites s
 LEFT JOIN site_runs r
@@ -77,6 +79,7 @@ def create_operations_schema(db: sqlite_utils.Database) -> None:
     for statement in _TABLES.split(";"):
         if statement.strip():
             db.execute(statement)
+    db.execute(f"DROP VIEW IF EXISTS {STATUS_VIEW}")  # a view holds no data: always the latest
     db.execute(_VIEW)
 
 

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from archive import __version__, neardup
 from archive.dedupe import content_hash, same_content, word_count
+from archive.media import StoredMedia
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
 from archive.schema import migrate
 from archive.search import index_article
@@ -174,6 +175,21 @@ class Archive:
             [url],
         )
         return next(iter(rows), None)
+
+    def image_stored(self, article_id: int, url: str) -> bool:
+        row = self.db.execute(
+            "SELECT sha256 FROM images WHERE article_id = ? AND url = ?", [article_id, url]
+        ).fetchone()
+        return bool(row and row[0])
+
+    def record_media(self, article_id: int, url: str, media: StoredMedia) -> None:
+        """Note where an article's image was kept (see ``archive.media``)."""
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE images SET sha256 = ?, path = ?, content_type = ?, bytes = ? "
+                "WHERE article_id = ? AND url = ?",
+                [media.sha256, media.path, media.content_type, media.bytes, article_id, url],
+            )
 
     def add_alias(self, url: str, article_id: int) -> None:
         """Note another URL that leads to an article (a link before it was cleaned)."""

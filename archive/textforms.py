@@ -93,7 +93,7 @@ def _separator(match: re.Match[str]) -> str:
 
 def stem_form(form: str, language: str | None = None) -> str:
     """The stem form of a search form: word stems, CJK bigrams, breaks between CJK runs."""
-    stemmed = _stems_language(language)
+    stemmed = stems_language(language)
     bigrams = _CJK_RUN.sub(_bigrams, form)
     alone = _LONE_CJK.sub("", bigrams)
     words = _WORD.sub(lambda m: word_stem(m.group()) if stemmed else m.group(), alone)
@@ -105,7 +105,7 @@ def _bigrams(match: re.Match[str]) -> str:
     return " ".join(first + second for first, second in zip(chars, chars[1:], strict=False))
 
 
-def _stems_language(language: str | None) -> bool:
+def stems_language(language: str | None) -> bool:
     return language is None or language.split("-")[0].lower() in STEMMED_LANGUAGES
 
 
@@ -135,7 +135,9 @@ def query_stems(word: str) -> frozenset[str]:
     """
     if not _CYRILLIC.search(word):
         return frozenset({word_stem(word)})
-    bases = {word} | {word[: -len(e)] for e in _RU_ENDINGS if word.endswith(e) and len(word) > len(e) + 2}
+    bases = {word} | {
+        word[: -len(e)] for e in _RU_ENDINGS if word.endswith(e) and len(word) > len(e) + 2
+    }
     forms = {base + ending for base in bases for ending in ("", *_RU_ENDINGS)}
     return frozenset(word_stem(form) for form in forms)
 

@@ -32,7 +32,9 @@ def check_webhook_url(url: str) -> str:
 
 def alert_payload(run: dict[str, Any], findings: list[Finding], data_dir: str) -> dict[str, Any]:
     host = socket.gethostname()
-    lines = [f"secnews on {host}: crawl run {run['id']} {run['status']}, {len(findings)} finding(s)"]
+    lines = [
+        f"secnews on {host}: crawl run {run['id']} {run['status']}, {len(findings)} finding(s)"
+    ]
     lines += [f"- {f.site}: {f.rule}: {f.message}" for f in findings]
     return {
         "text": "\n".join(lines),

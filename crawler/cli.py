@@ -43,15 +43,24 @@ def main() -> None:
     """secnews: archive the news pages of official bodies into a versioned SQLite corpus."""
 
 
+SITES_HELP = "Directory of site configs (default: $SECNEWS_SITES, else the bundled crawler/sites)."
+
+
+def sites_option(function: Any) -> Any:
+    return click.option(
+        "--sites",
+        "sites_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        envvar="SECNEWS_SITES",
+        help=SITES_HELP,
+    )(function)
+
+
 @main.command()
-@click.argument("targets", nargs=-1, required=True, metavar="SITE|URL...")
+@click.argument("targets", nargs=-1, metavar="SITE|URL...")
+@click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites directory.")
 @data_option
-@click.option(
-    "--sites",
-    "sites_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Directory of site configs (default: the bundled crawler/sites).",
-)
+@sites_option
 @click.option(
     "--max-pages",
     type=click.IntRange(min=0),
@@ -76,8 +85,20 @@ def main() -> None:
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
 )
+@click.option(
+    "--webhook",
+    envvar="SECNEWS_WEBHOOK",
+    metavar="URL",
+    help="POST a JSON alert here when a health rule fails (or $SECNEWS_WEBHOOK).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Live progress table (default: when stdout is a terminal).",
+)
 def crawl(
     targets: tuple[str, ...],
+    all_sites: bool,
     data_dir: Path,
     sites_dir: Path | None,
     max_pages: int,
@@ -87,17 +108,29 @@ def crawl(
     concurrency: int | None,
     extra: tuple[str, ...],
     log_level: str,
+    webhook: str | None,
+    progress: bool | None,
 ) -> None:
-    """Crawl configured sites by name, or any start URL with no config at all.
+    """Crawl configured sites by name, every configured site (--all), or any start URL.
+
+    After the crawl each site's health is checked; exit 1 if a check fails.
 
     Example: secnews crawl sample-secretariat --max-pages 200
     """
-    from crawler.runner import CrawlOptions, resolve_targets, run_crawl
+    from crawler.checkup import check_run
+    from crawler.runner import CrawlOptions
+    from crawler.sitetools import crawl_targets
 
+    if bool(targets) == all_sites:
+        raise click.UsageError("give SITE|URL... or --all (not both)")
+    _check_webhook(webhook)
     try:
-        sites = resolve_targets(targets, sites_dir)
+        sites = crawl_targets(targets, sites_dir, all_sites=all_sites)
     except SiteConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
+    show = sys.stdout.isatty() if progress is None else progress
+    if show and _is_default("log_level"):
+        log_level = "WARNING"  # INFO lines would bury the table
     options = CrawlOptions(
         data_dir=data_dir,
         sites_dir=sites_dir,
@@ -109,9 +142,14 @@ def crawl(
         log_level=log_level,
         extra_settings=_settings_pairs(extra),
     )
-    run = run_crawl(sites, options)
+    run = _run_crawl(sites, options, show)
+    report = check_run(data_dir, run, webhook=webhook)
     click.echo(_run_summary(run))
-    if run["status"] != "ok":
+    for line in report.lines():
+        click.echo(line)
+    if report.alert_error:
+        click.echo(f"alert to {webhook} failed: {report.alert_error}", err=True)
+    if report.failed:
         sys.exit(1)
 
 
@@ -160,17 +198,29 @@ def extract(source: str, url: str | None, timezone: str | None, as_json: bool) -
 
 
 @main.command("sample-site")
-@click.option("--ephemeral", is_flag=True, help="Use free ports instead of 8701/8702.")
-def sample_site(ephemeral: bool) -> None:
+@click.option("--ephemeral", is_flag=True, help="Use free ports instead of 8701-8703.")
+@click.option(
+    "--fault",
+    type=click.Choice(["server-errors", "redesign", "robots-closed", "moved"]),
+    help="Serve the sites broken in this way, to see the health checks fail.",
+)
+@click.option(
+    "--edition",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="Content state: 1 as first crawled; 2 with new, edited and removed articles.",
+)
+def sample_site(ephemeral: bool, fault: str | None, edition: int) -> None:
     """Serve the bundled sample sites on 127.0.0.1 until interrupted.
 
     Example: secnews sample-site  (then: secnews crawl sample-secretariat)
     """
     import threading
 
-    from crawler.sample_site import SampleSite
+    from crawler.sample_site import SampleSite, SiteState
 
-    with SampleSite(ephemeral=ephemeral) as site:
+    with SampleSite(ephemeral=ephemeral, fault=fault, state=SiteState(edition)) as site:
         for name, base in site.urls.items():
             click.echo(f"{name} {base}")
         click.echo("serving; press Ctrl-C to stop", err=True)
@@ -198,6 +248,320 @@ def demo(data_dir: Path, log_level: str) -> None:
     click.echo(run_demo(data_dir, log_level=log_level))
 
 
+@main.command()
+@click.argument("url")
+@data_option
+def history(url: str, data_dir: Path) -> None:
+    """Show every version of the article at URL, with a diff of what changed.
+
+    Example: secnews history 'http://www.example.gov/news/show.php?id=708'
+    """
+    from archive.history import find_article, render_history, versions
+    from archive.store import Archive
+
+    with Archive(data_dir) as archive:
+        article_id = find_article(archive.db, url)
+        if article_id is None:
+            raise ConfigProblem(f"{url}: no archived article has this URL")
+        for line in render_history(versions(archive.db, article_id)):
+            click.echo(line)
+
+
+@main.command()
+@data_option
+@click.option("--site", help="Only this site's articles.")
+@click.option(
+    "--sites",
+    "sites_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of site configs, for their selectors (default: the bundled ones).",
+)
+def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
+    """Re-extract every stored page from its WARC record, with no network.
+
+    Articles whose extraction changed get a new version marked `reprocess`.
+
+    Example: secnews reprocess --site sample-secretariat
+    """
+    from archive.store import Archive
+    from crawler.reprocess import count_captures
+    from crawler.reprocess import reprocess as run_reprocess
+
+    with Archive(data_dir) as archive:
+        total = count_captures(archive, site)
+    with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
+        counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
+    click.echo(
+        f"{total} pages: {counts['updated']} updated, {counts['unchanged']} unchanged, "
+        f"{counts['no_body']} without a body now, {counts['unreadable']} unreadable"
+    )
+
+
+@main.command()
+@data_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object a site.")
+def status(data_dir: Path, as_json: bool) -> None:
+    """Per-site health: last run, result, new and updated articles, errors, findings.
+
+    The same rows are the `site_status` view of the archive, which Datasette shows.
+
+    Example: secnews status --data /var/lib/secnews --json
+    """
+    from archive.status import site_status
+    from archive.store import Archive
+
+    if not (data_dir / "archive.db").exists():
+        raise ConfigProblem(f"--data {data_dir}: no archive.db there (crawl something first)")
+    with Archive(data_dir) as archive:
+        rows = site_status(archive.db)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from crawler.statusview import print_status
+
+    print_status(rows)
+
+
+@main.command()
+@data_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the snapshot (default DATA/snapshots).",
+)
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--site", "site_names", multiple=True, metavar="S", help="Only this site (repeat).")
+@click.option(
+    "--formats",
+    multiple=True,
+    metavar="F,...",
+    help="Some of sqlite, parquet, jsonl, csv, text (default: all).",
+)
+@click.option("--with-warc", is_flag=True, help="Copy the WARC files the selection came from.")
+@click.option("--with-media", is_flag=True, help="Copy the selection's downloaded images.")
+@click.option(
+    "--since-snapshot",
+    type=click.Path(exists=True, path_type=Path),
+    help="Write only what was added or changed since this snapshot.",
+)
+@click.option(
+    "--archive",
+    "pack_as",
+    type=click.Choice(["tar.gz", "zip"]),
+    help="Also pack the snapshot into one file.",
+)
+@click.option("--date", metavar="DATE", help="Date in the name (default: the data's as-of date).")
+@click.option("--name", help="Archive name in the snapshot's name (default: the data dir's).")
+@click.option(
+    "--license",
+    "license_id",
+    default="CC-BY-4.0",
+    show_default=True,
+    help="SPDX licence of the compilation.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the snapshot's facts as JSON.")
+def snapshot(
+    data_dir: Path,
+    out_dir: Path | None,
+    since: str | None,
+    until: str | None,
+    site_names: tuple[str, ...],
+    formats: tuple[str, ...],
+    with_warc: bool,
+    with_media: bool,
+    since_snapshot: Path | None,
+    pack_as: str | None,
+    date: str | None,
+    name: str | None,
+    license_id: str,
+    as_json: bool,
+) -> None:
+    """Write a dated, checksummed snapshot of the archive for researchers.
+
+    SQLite, Parquet, JSON Lines, CSV and plain text, with datapackage.json, SHA256SUMS, a
+    README data dictionary and CITATION.cff. The same archive state gives the same files.
+
+    Example: secnews snapshot --site sample-forum --since 2023-01-01 --archive zip
+    """
+    from archive.selection import Selection
+    from archive.snapshot import FORMATS, SnapshotError, SnapshotOptions, take_snapshot
+    from crawler.snapshotview import StageProgress, snapshot_json, snapshot_lines
+
+    chosen = tuple(f.strip() for spec in formats for f in spec.split(",") if f.strip())
+    dates = {"--since": since, "--until": until, "--date": date}
+    since, until, date = (_iso_date(value, option) for option, value in dates.items())
+    selected = Selection(site_names, since, until) if (site_names or since or until) else None
+    options = SnapshotOptions(
+        out_dir=out_dir,
+        selection=selected,
+        formats=chosen or FORMATS,
+        with_warc=with_warc,
+        with_media=with_media,
+        since_snapshot=since_snapshot,
+        archive=pack_as,
+        date=date,
+        name=name,
+        license=license_id,
+    )
+    try:
+        with StageProgress() as progress:
+            result = take_snapshot(data_dir, options, progress)
+    except SnapshotError as exc:
+        raise ConfigProblem(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(snapshot_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(snapshot_lines(result)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@data_option
+def verify(path: Path, data_dir: Path) -> None:
+    """Check a snapshot: every file against SHA256SUMS and datapackage.json, and archive.db's
+    integrity_check. Exits 1 naming the first file that does not match.
+
+    PATH is a snapshot folder, .tar.gz or .zip, or the name of one in DATA/snapshots.
+
+    Example: secnews verify data/snapshots/secnews-main-2024-05-01
+    """
+    from archive.verify import verify_snapshot
+    from crawler.snapshotview import StageProgress, verify_lines
+
+    if not path.exists() and (data_dir / "snapshots" / path).exists():
+        path = data_dir / "snapshots" / path
+    if not path.exists():
+        raise ConfigProblem(f"{path}: no such snapshot")
+    with StageProgress() as progress:
+        report = verify_snapshot(path, progress)
+    click.echo("\n".join(verify_lines(str(path), report)))
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.group()
+def sites() -> None:
+    """Site configs: list them, check every file, add one from a start URL.
+
+    Example: secnews sites check --sites ./my-sites
+    """
+
+
+@sites.command("list")
+@sites_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def sites_list(sites_dir: Path | None, as_json: bool) -> None:
+    """List the configured sites: name, start URL, title.
+
+    Example: secnews sites list --sites ./my-sites
+    """
+    from dataclasses import asdict
+
+    from crawler.sitetools import list_sites
+
+    try:
+        listed = list_sites(sites_dir)
+    except SiteConfigError as exc:
+        raise ConfigProblem(f"{exc} (secnews sites check lists every problem)") from exc
+    if as_json:
+        click.echo(json.dumps([asdict(site) for site in listed], ensure_ascii=False, indent=2))
+        return
+    width = max([len(site.name) for site in listed] + [4])
+    for site in listed:
+        click.echo(f"{site.name:<{width}}  {site.start_url}  {site.title}")
+
+
+@sites.command("check")
+@sites_option
+def sites_check(sites_dir: Path | None) -> None:
+    """Check every site file; print each problem with its file and field (exit 2 if any).
+
+    Example: secnews sites check --sites ./my-sites
+    """
+    from crawler.sitetools import check_sites
+
+    checked, problems = check_sites(sites_dir)
+    for problem in problems:
+        click.echo(str(problem))
+    files = len({problem.source for problem in problems})
+    if problems:
+        raise ConfigProblem(f"{len(problems)} problem(s) in {files} of {checked} site file(s)")
+    click.echo(f"{checked} site file(s) OK")
+
+
+@sites.command("add")
+@click.argument("url")
+@sites_option
+@click.option("--name", help="Site name and file stem (default: from the URL's host).")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between the dry run's requests.",
+)
+@click.option("--dry-run", is_flag=True, help="Only print what discovery finds; write nothing.")
+def sites_add(
+    url: str, sites_dir: Path | None, name: str | None, delay: float, dry_run: bool
+) -> None:
+    """Look at a new site (robots.txt, sitemaps, feeds, a listing) and write NAME.toml for it.
+
+    Example: secnews sites add https://www.mfa.example/news/ --name mfa-example
+    """
+    from crawler.dryrun import discover
+    from crawler.siteconfig import SiteConfig
+    from crawler.sitetools import discovered_lines, new_site_path, site_toml, write_site_file
+
+    try:
+        name = name or SiteConfig.from_url(url).name
+        path = new_site_path(sites_dir, name)
+    except SiteConfigError as exc:
+        raise ConfigProblem(str(exc)) from exc
+    found = discover(url, delay=delay)
+    for line in discovered_lines(found):
+        click.echo(line)
+    if found.blocked:
+        raise ConfigProblem(f"{url}: robots.txt disallows it to secnews; not adding the site")
+    if found.start_kind is None:
+        where = f"it redirects to {found.moved_to}" if found.moved_to else "it could not be read"
+        raise ConfigProblem(f"{url}: {where}; not adding the site")
+    if dry_run:
+        return
+    try:
+        write_site_file(path, site_toml(name, found))
+    except (SiteConfigError, FileExistsError) as exc:
+        raise ConfigProblem(f"{path}: not written: {exc}") from exc
+    click.echo(f"wrote {path}")
+
+
+def _run_crawl(sites: list[Any], options: Any, show_progress: bool) -> dict[str, Any]:
+    from crawler.runner import run_crawl
+
+    if not show_progress:
+        return run_crawl(sites, options)
+    from crawler.progress import CrawlProgress
+
+    with CrawlProgress([site.name for site in sites]) as display:
+        return run_crawl(sites, options, watch=display.watch)
+
+
+def _is_default(parameter: str) -> bool:
+    source = click.get_current_context().get_parameter_source(parameter)
+    return source in (None, click.core.ParameterSource.DEFAULT)
+
+
+def _check_webhook(url: str | None) -> None:
+    from crawler.alerts import check_webhook_url
+
+    if url:
+        try:
+            check_webhook_url(url)
+        except ValueError as exc:
+            raise ConfigProblem(f"--webhook: {exc}") from exc
+
+
 def _run_summary(run: dict[str, Any]) -> str:
     return (
         f"run {run['id']} {run['status']}: {run['requests'] or 0} requests, "
@@ -216,7 +580,7 @@ def _settings_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
     return settings
 
 
-def _iso_date(value: str | None) -> str | None:
+def _iso_date(value: str | None, option: str = "--since") -> str | None:
     from datetime import date
 
     if value is None:
@@ -224,7 +588,7 @@ def _iso_date(value: str | None) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError as exc:
-        raise ConfigProblem(f"--since {value}: expected a date like 2024-01-31") from exc
+        raise ConfigProblem(f"{option} {value}: expected a date like 2024-01-31") from exc
 
 
 if __name__ == "__main__":

@@ -32,3 +32,4 @@ class ArticleItem:
     fetched_url: str
     fetched_at: str
     referred_as: str | None = None
+    article_id: int | None = None  # set once stored

@@ -4,12 +4,12 @@ one Scrapy ``CrawlerProcess`` crawls the sites side by side into one ``crawl_run
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
@@ -62,8 +62,16 @@ def crawl_settings(options: CrawlOptions, run_id: int) -> Settings:
     return settings
 
 
-def run_crawl(sites: Sequence[SiteConfig], options: CrawlOptions) -> dict[str, Any]:
-    """Crawl ``sites`` in one process; return the finished ``crawl_runs`` row."""
+def run_crawl(
+    sites: Sequence[SiteConfig],
+    options: CrawlOptions,
+    watch: Callable[[Sequence[Crawler]], None] | None = None,
+) -> dict[str, Any]:
+    """Crawl ``sites`` in one process; return the finished ``crawl_runs`` row.
+
+    ``watch`` is handed the crawlers (one a site, in order) before they start, e.g. to show
+    their progress.
+    """
     with Archive(options.data_dir) as archive:
         run_id = archive.start_run([site.name for site in sites])
     settings = crawl_settings(options, run_id)
@@ -76,6 +84,8 @@ def run_crawl(sites: Sequence[SiteConfig], options: CrawlOptions) -> dict[str, A
             {"url": site.start_urls[0]} if site.source == "<command line>" else {"site": site.name}
         )
         process.crawl(crawler, **target)
+    if watch is not None:
+        watch(crawlers)
     process.start()
     reasons = {c.stats.get_value("finish_reason") for c in crawlers}
     status = "ok" if reasons <= {"finished"} else ",".join(sorted(str(r) for r in reasons))

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from archive.frontier import Frontier
 from archive.store import Archive
-from crawler.provenance import extractor_version
 from archive.warc import WarcRecorder
+from crawler.provenance import extractor_version
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -63,15 +63,17 @@ DOWNLOADER_MIDDLEWARES = {
     # Closest to the network, so every attempt (retries, redirects, robots.txt) is seen
     # as served, before decompression.
     "crawler.middlewares.capture.FetchRecorderMiddleware": 950,
+    # Between the network and redirects: sees a 301 and robots.txt as served, for health.
+    "crawler.middlewares.health.SiteHealthProbe": 700,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.extract.ExtractPipeline": 300,
     "crawler.pipelines.store.StorePipeline": 500,
+    "crawler.pipelines.media.MediaPipeline": 700,
 }
 EXTENSIONS = {
     "crawler.extensions.runlog.CrawlRunRecorder": 100,
     "crawler.extensions.frontier.FrontierRecorder": 110,
-    "crawler.extensions.health.SiteHealthWatch": 120,
 }
 
 # secnews settings.
@@ -80,6 +82,8 @@ SECNEWS_SITES_DIR = os.environ.get("SECNEWS_SITES", "")
 SECNEWS_RUN_ID = None  # set by `secnews crawl`; a bare `scrapy crawl` opens its own run
 SECNEWS_MAX_REQUESTS = 0  # 0: unbounded
 SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it
+SECNEWS_MEDIA = True  # download articles' images into media/
+SECNEWS_MEDIA_MAX_BYTES = 20 * 1024 * 1024  # an image larger than this is not kept
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
 SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely
 SECNEWS_NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of shingles to link copies

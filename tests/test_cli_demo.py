@@ -25,13 +25,13 @@ def test_version() -> None:
 def test_demo_prints_a_summary_and_leaves_an_archive(tmp_path: Path) -> None:
     result = secnews("demo", "--data", str(tmp_path))
     lines = result.stdout.splitlines()
-    rows = {line.split()[0]: line.split() for line in lines[1:3]}
+    rows = {line.split()[0]: line.split()[1] for line in lines[1:4]}
     assert lines[0].split()[:2] == ["site", "articles"]
-    assert rows["sample-secretariat"][1] == "24" and rows["sample-forum"][1] == "15"
+    assert rows == {"sample-digest": "8", "sample-forum": "15", "sample-secretariat": "24"}
     assert f"archive: {(tmp_path / 'archive.db').resolve()}" in result.stdout
     assert "datasette" in result.stdout
     with sqlite3.connect(tmp_path / "archive.db") as db:
-        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 39
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 47
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

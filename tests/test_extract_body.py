@@ -161,3 +161,55 @@ def test_internal_failure_is_logged_not_raised(
     with caplog.at_level(logging.WARNING, logger="crawler.extract"):
         assert extract_article(page(f"<p>{LEAD}</p>"), URL) is None
     assert "extraction failed" in caplog.text
+
+
+def test_interview_lines_in_the_middle_are_text_not_bylines() -> None:
+    lines = [
+        LEAD,
+        "记者：请问本次会议的主要成果有哪些，今后将如何落实各方达成的共识？",
+        "秘书长：会议通过了年度工作计划，各方同意加强交通、能源和人文领域合作。",
+        LEAD[::-1],
+        "后续工作将按计划推进。",
+        "各方表示满意。",
+        "会议在友好气氛中结束。",
+    ]
+    kept, facts = filter_lines(lines, [])
+    assert kept == lines
+    assert facts.authors == []
+
+
+def test_list_of_dated_titles_loses_to_article_prose() -> None:
+    items = "".join(
+        f"<li><a href='/n/{i}'>往期新闻标题{i}</a><span>2023-04-01</span></li>" for i in range(300)
+    )
+    prose = "".join(f"<p>第{i}段：{LEAD}</p>" for i in range(10))
+    soup = parse_html(page(f"<ul id='list'>{items}</ul><div id='text'>{prose}</div>"))
+    block = densest_block(soup)
+    assert block is not None
+    assert block.get("id") == "text"
+
+
+def test_short_article_after_breadcrumb_is_not_taken_for_furniture() -> None:
+    html = page(
+        f"<div class='box'><div>当前位置：首页 &gt; 新闻</div><h1>会议召开</h1><p>{LEAD}</p></div>"
+    )
+    record = extract_article(html, URL)
+    assert record is not None
+    assert record.text == LEAD
+
+
+def test_binary_sent_as_html_gives_none() -> None:
+    noise = bytes((index * 7919 + 13) % 256 for index in range(200_000))
+    assert extract_article(noise, URL, content_type="text/html") is None
+
+
+def test_pathologically_deep_nesting_does_not_overflow() -> None:
+    html = page("<h1>会议召开</h1>" + "<div><span>" * 3000 + f"<p>{LEAD}</p>")
+    record = extract_article(html, URL)
+    assert record is None or LEAD in record.text
+
+
+def test_hints_are_hashable_and_compare_by_value() -> None:
+    hints = ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})
+    assert hints == ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})
+    assert {hints: 1}[ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})] == 1

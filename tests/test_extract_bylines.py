@@ -169,3 +169,27 @@ def test_byline_line_removed_from_text_and_used_for_author() -> None:
     assert record is not None
     assert record.author == "新华社"
     assert "来源" not in record.text and "李四" not in record.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the meeting, ministers agreed",
+        "by 2025 the corridor will be complete",
+        "Posted on May 12, 2023 by the editorial team of the council",
+    ],
+)
+def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
+    facts = parse_byline(line)
+    assert facts is None or facts.authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By A. Nurlanova and B. Saidov", "A. Nurlanova and B. Saidov"),
+        ("by Ursula von der Leyen", "Ursula von der Leyen"),
+    ],
+)
+def test_by_lines_with_real_names(line: str, author: str) -> None:
+    assert facts_of(line).authors == [author]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from crawler.extract import ExtractHints, extract_article
@@ -214,3 +216,20 @@ def test_timezone_hint_applies_to_byline_times() -> None:
     record = extract_article(html, "https://a.example/news/1/", hints=ExtractHints("Asia/Almaty"))
     assert record is not None
     assert record.published == "2023-05-12T14:30+06:00"
+
+
+def test_htmldate_is_the_last_resort_and_never_goes_online(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    text = "The working group met in Bishkek to review the draft programme. " * 3
+    html = (
+        "<html><body><h1>Working group meets</h1><div class='text'>"
+        f"<p>{text}</p><p>The meeting was held on 12 March 2023 at the secretariat.</p>"
+        f"<p>{text}</p><p>{text}</p><p>{text}</p><p>{text}</p></div></body></html>"
+    )
+    record = extract_article(html, "https://wg.example/news/view?id=3")
+    assert record is not None
+    assert (record.published, record.published_source) == ("2023-03-12", "htmldate")

@@ -123,3 +123,12 @@ def test_title_selector_overrides() -> None:
 
 def test_empty_page_has_empty_title() -> None:
     assert headline_of("", "") == ""
+
+
+def test_section_banner_h1_loses_to_the_headline_shown_elsewhere() -> None:
+    head = "<title>秘书长会见哈萨克斯坦驻华大使_新闻中心_某协会</title>"
+    body = (
+        "<div class='banner'><h1>新闻中心</h1></div>"
+        "<div class='news-title'>秘书长会见哈萨克斯坦驻华大使</div>"
+    )
+    assert headline_of(head, body) == "秘书长会见哈萨克斯坦驻华大使"

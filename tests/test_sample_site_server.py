@@ -424,7 +424,7 @@ def test_command_line_serves_until_terminated(tmp_path: Path) -> None:
                 assert line, "server exited before it was ready"
                 lines.append(line.strip())
             urls = dict(line.split(" ", 1) for line in lines[:-1])
-            assert set(urls) == {SECRETARIAT, FORUM}
+            assert set(urls) == {SECRETARIAT, FORUM, "sample-digest"}
             assert all(re.fullmatch(r"http://127\.0\.0\.1:\d+/", url) for url in urls.values())
             assert fetch(urls[FORUM] + "robots.txt").status == 200
             assert fetch(urls[SECRETARIAT] + SEED).status == 200

@@ -42,8 +42,9 @@ class ExtractHints:
 
     timezone: str | None = None  # IANA name, e.g. "Asia/Shanghai"
     language: str | None = None  # the site's declared language: a tie-break hint only
-    # CSS overrides for "title", "body", "published", "author"
-    selectors: Mapping[str, str] = field(default_factory=dict)
+    # CSS overrides for "title", "body", "published", "author"; left out of the hash so
+    # hints stay usable as dictionary keys
+    selectors: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 def extract_article(

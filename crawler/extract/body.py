@@ -36,10 +36,13 @@ _CONFIG["DEFAULT"]["EXTENSIVE_DATE_SEARCH"] = "off"
 
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 _BEFORE_HEADLINE_WEIGHT = 0.3  # the article follows its headline
-_MIN_STRING = 8  # shorter strings are labels and buttons
+_MIN_LETTERS = 6  # fewer letters: a label, a button, a date
 _PROSE = re.compile(r"[，。；！？、,.;!?]")
 _NON_PROSE_WEIGHT = 0.3  # titles and dates in lists have no sentence punctuation
 _CANDIDATES = 10  # how many top scorers get the (costlier) link-density check
+_BULLET = re.compile(r"^\s*(?:[-*•]|#{1,6})\s+")
+_ROW_EDGES = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+_RULER = re.compile(r"^[\s|:\-]*$")
 _TRUST_SHARE = 0.6  # trafilatura must find this share of the dense block to be believed
 
 
@@ -100,10 +103,12 @@ def _string_weights(soup: BeautifulSoup, headline_seen: bool) -> dict[int, float
 
 def _string_value(string: NavigableString, weights: dict[int, float]) -> float:
     text = clean_text(str(string))
-    if len(text) < _MIN_STRING or any(parent.name == "a" for parent in string.parents):
+    # Letters, not characters: a list of dates ("2023-04-01") is no article.
+    letters = sum(1 for char in text if char.isalpha())
+    if letters < _MIN_LETTERS or any(parent.name == "a" for parent in string.parents):
         return 0.0  # labels, buttons and link text say nothing about where the article is
     prose = 1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT
-    return len(text) * prose * weights.get(id(string), 1.0)
+    return letters * prose * weights.get(id(string), 1.0)
 
 
 def _link_density(node: Tag) -> float:
@@ -145,15 +150,23 @@ def trafilatura_lines(html: str, url: str) -> list[str]:
         config=_CONFIG,
     )
     text = getattr(document, "text", None) if document is not None else None
-    return [line for line in (text or "").split("\n") if line.strip()]
+    # trafilatura writes Markdown: "- " before list items, "| a | b |" rows and "|---|"
+    # rulers in tables. The archive keeps plain paragraphs and "a | b" rows.
+    lines = (_ROW_EDGES.sub("", _BULLET.sub("", line)) for line in (text or "").split("\n"))
+    return [line.replace("\\|", "|") for line in lines if line.strip() and not _RULER.match(line)]
+
+
+def _key(text: str) -> str:
+    # Table cells are "a | b" in extracted lines and separate cells in the page.
+    return comparable(text).replace("|", "")
 
 
 def _within(lines: list[str], container: Tag) -> list[str]:
     # Lines come in page order: search on from the last hit, and only then everywhere.
-    haystack = comparable(node_text(container))
+    haystack = _key(node_text(container))
     kept, position = [], 0
     for line in lines:
-        key = comparable(line)
+        key = _key(line)
         found = haystack.find(key, position)
         if found < 0:
             found = haystack.find(key)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bs4 import BeautifulSoup, Tag
 
 from .bylines import BylineFacts, is_counter, parse_byline
-from .markup import attached, attr, clean_text, looks_like_chrome, node_text, short_text
+from .markup import BLOCK_TAGS, attached, attr, clean_text, looks_like_chrome, node_text, short_text
 from .titles import comparable
 from .vocabulary import FURNITURE_LINE, PLACEHOLDER_ALTS, fold
 
@@ -22,6 +22,8 @@ _NEVER_TEXT = (
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _NEVER_UP = frozenset({"html", "body", "[document]"})
 _MAX_FURNITURE = 300  # furniture is short; never test long text against its patterns
+_MAX_CLIMB = 8  # furniture wrappers are shallow; deeper climbs only cost time
+_EDGE_LINES = 4  # how many lines at each end of the text may be bylines
 # A wrapper holding most of the page is the page, whatever its class says ("has-sidebar").
 _MAX_CHROME_SHARE = 0.5
 
@@ -44,16 +46,23 @@ def strip_furniture(soup: BeautifulSoup, extra: Iterable[Tag | None] = ()) -> No
             _remove(node)
     for node in soup.find_all(_NEVER_TEXT):
         _remove(node)
+    _strip_chrome(soup)
+    _strip_furniture_text(soup)
+
+
+def _strip_chrome(soup: BeautifulSoup) -> None:
     body = soup.body or soup
     total = max(len(node_text(body)), 1)
+    gone: set[int] = set()  # document order: a parent is judged before its children
     for node in soup.find_all(True):
-        if node.name in ("html", "body", "main", "article") or not attached(node):
-            continue
-        if _is_hidden(node) or (
-            looks_like_chrome(node) and len(node_text(node)) <= total * _MAX_CHROME_SHARE
+        if node.parent is None or id(node.parent) in gone:
+            gone.add(id(node))
+        elif node.name not in ("html", "body", "main", "article") and (
+            _is_hidden(node)
+            or (looks_like_chrome(node) and len(node_text(node)) <= total * _MAX_CHROME_SHARE)
         ):
-            _remove(node)
-    _strip_furniture_text(soup)
+            node.extract()
+            gone.add(id(node))
 
 
 def _is_furniture(text: str) -> bool:
@@ -64,17 +73,30 @@ def _furniture_top(start: Tag | None, visited: set[int]) -> Tag | None:
     # Climb from a piece of text while the text stays short; the highest element whose whole
     # text is furniture goes ("【打印本页】" with its wrapper), the paragraph around it stays.
     top, node = None, start
-    while isinstance(node, Tag) and node.name not in _NEVER_UP and id(node) not in visited:
+    for _ in range(_MAX_CLIMB):
+        if not isinstance(node, Tag) or node.name in _NEVER_UP or id(node) in visited:
+            break
         visited.add(id(node))
         text = short_text(node, _MAX_FURNITURE)
         if text is None:
             break
-        if _is_furniture(text):
+        if _is_furniture(text) and _blocks_are_furniture(node):
             top = node
         elif top is not None:
             break
         node = node.parent
     return top
+
+
+def _blocks_are_furniture(node: Tag) -> bool:
+    # "当前位置：…" runs on to the end of its line, not over the headline and text in the
+    # blocks after it: every block inside a furniture element must be furniture itself.
+    for child in node.children:
+        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+            text = short_text(child, _MAX_FURNITURE)
+            if text and not _is_furniture(text):
+                return False
+    return True
 
 
 def _strip_furniture_text(soup: BeautifulSoup) -> None:
@@ -90,19 +112,23 @@ def _is_title(line: str, titles: list[str]) -> bool:
     return any(key == comparable(title) for title in titles if title)
 
 
-def filter_lines(lines: Iterable[str], titles: list[str]) -> tuple[list[str], BylineFacts]:
+def _is_furniture_line(line: str) -> bool:
+    if not line or fold(line).lower() in PLACEHOLDER_ALTS:
+        return True
+    return len(line) <= _MAX_FURNITURE and _is_furniture(line)
+
+
+def filter_lines(lines: Sequence[str], titles: list[str]) -> tuple[list[str], BylineFacts]:
     """Drop furniture, counters, byline and title lines; return what bylines among them said."""
     kept: list[str] = []
     facts = BylineFacts()
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = clean_text(raw)
-        if not line or fold(line).lower() in PLACEHOLDER_ALTS:
+        if _is_furniture_line(line) or (not kept and _is_title(line, titles)):
             continue
-        if len(line) <= _MAX_FURNITURE and (FURNITURE_LINE.match(fold(line)) or is_counter(line)):
-            continue
-        if not kept and _is_title(line, titles):
-            continue
-        byline = parse_byline(line)
+        # Bylines open or close an article; mid-text "记者：…" is an interview, not a byline.
+        edge = index < _EDGE_LINES or index >= len(lines) - _EDGE_LINES
+        byline = parse_byline(line) if edge else None
         # A labelled line ("来源：新华社", "责任编辑：李四") or a date line before any text is
         # a byline; an unlabelled date line later on is the article's own (a signed letter).
         if byline is not None and (byline.labelled or byline.counted or not kept):

@@ -11,7 +11,15 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from .bylines import BylineFacts, parse_byline
-from .markup import BLOCK_TAGS, class_and_id, clean_text, in_chrome
+from .markup import (
+    BLOCK_TAGS,
+    chrome_ancestor,
+    class_and_id,
+    clean_text,
+    contains,
+    in_chrome,
+    short_text,
+)
 from .vocabulary import LABEL
 
 logger = logging.getLogger(__name__)
@@ -40,7 +48,7 @@ def _strings(node: Tag, skip: Tag | None = None) -> Iterator[NavigableString]:
     for string in node.find_all(string=True):
         if isinstance(string, _NOT_TEXT) or string.parent is None:
             continue
-        if string.parent.name in _SKIP or (skip is not None and skip in string.parents):
+        if string.parent.name in _SKIP or (skip is not None and contains(skip, string.parent)):
             continue
         yield string
 
@@ -66,14 +74,18 @@ def _lines_after(headline: Tag) -> Iterator[Tag]:
         if not isinstance(node, NavigableString) or isinstance(node, _NOT_TEXT):
             continue
         parent = node.parent
-        if parent is None or parent is headline or headline in parent.parents:
+        if parent is None or contains(headline, parent):
             continue
         if parent.name in _SKIP or not clean_text(str(node)):
             continue
-        if in_chrome(parent):
-            return
+        chrome = chrome_ancestor(parent)
+        if chrome is not None:
+            # A share bar between headline and byline is stepped over; a sidebar ends it.
+            if short_text(chrome, _MAX_BLOCK) is None:
+                return
+            continue
         line = _line_of(parent)
-        if any(line is old or old in line.parents for old in seen):
+        if any(contains(old, line) for old in seen):
             continue
         seen.append(line)
         text = text_without(line, headline)
@@ -90,12 +102,10 @@ def _widen(line: Tag, facts: BylineFacts, headline: Tag | None) -> BylineBlock:
     element = line
     while element.parent is not None and element.parent.name not in ("body", "html"):
         parent = element.parent
-        if headline is not None and (parent is headline or headline in parent.parents):
+        if headline is not None and (contains(parent, headline) or contains(headline, parent)):
             break
-        if headline is not None and headline in parent.descendants:
-            break
-        text = text_without(parent, headline)
-        wider = parse_byline(text) if len(text) <= _MAX_BLOCK else None
+        text = short_text(parent, _MAX_BLOCK)
+        wider = parse_byline(text) if text else None
         if wider is None:
             break
         element, facts = parent, wider
@@ -105,7 +115,7 @@ def _widen(line: Tag, facts: BylineFacts, headline: Tag | None) -> BylineBlock:
 def _near_headline(headline: Tag) -> list[BylineBlock]:
     blocks: list[BylineBlock] = []
     for line in _lines_after(headline):
-        if any(block.element is line or block.element in line.parents for block in blocks):
+        if any(contains(block.element, line) for block in blocks):
             continue
         facts = parse_byline(text_without(line, headline))
         if facts is not None:

@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 
 _MAX_LINE = 250  # a byline is one short line; longer text is the article
 _MAX_LEFTOVER = 60  # what may remain once dates and labelled fields are taken out
+_MAX_NAME = 50  # an author, source or editor name is never longer
 _VALUE_END = re.compile(r"\s{2,}|[|｜【\[（(/·•]|\s+(?=\d+\s*$)")
 _BY = re.compile(r"^by\s+(?P<name>[^\d\s].{1,60})$", re.I)
 _SENTENCE = re.compile(r"[。！？!?；;]|[.]\s")
@@ -24,6 +25,13 @@ _JUNK_NAMES = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+_MAX_NAME_WORDS = 8
+# Lower-case words that belong inside names ("Ursula von der Leyen", "A. Nurlanova and B. Saidov").
+_NAME_PARTICLES = frozenset(
+    {"and", "&", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el",
+     "bin", "ibn", "ul"}
+)  # fmt: skip
+_CLAUSE = re.compile(r"[，。？！；?!;]")  # names have none of these; questions and sentences do
 _BRACKETED = re.compile(r"【[^】]{1,30}】|\[[^\]]{1,30}\]")
 _EDGE = " \t-–—|｜/·•:：,，;；()（）[]【】«»\"'“”"
 
@@ -41,6 +49,7 @@ class BylineFacts:
     bare: str = ""  # an unlabelled token such as "秘书处" in "2022-01-30 秘书处 1"
     labelled: bool = False
     counted: bool = False
+    prose: bool = False  # a labelled value too long to be a name: the line is text
 
     @property
     def has_date(self) -> bool:
@@ -125,7 +134,9 @@ def _take_labels(line: _Line, facts: BylineFacts, date_starts: list[int]) -> Non
         elif kind in targets:
             begin, stop = _value_span(line, match.end(), end)
             value = _tidy(line.text[begin:stop])
-            if value:
+            if len(value) > _MAX_NAME or _CLAUSE.search(value):
+                facts.prose = True  # "记者：请问……" is a question, not a name
+            elif value:
                 targets[kind].append(value)
             line.take(begin, stop)
 
@@ -158,23 +169,35 @@ def parse_byline(text: str) -> BylineFacts | None:
     if ":" in line.folded or "：" in line.folded or BARE_LABEL.search(line.folded):
         _take_labels(line, facts, date_starts)
     facts.counted = facts.counted or bool(COUNTER.search(line.folded))
+    if facts.prose:
+        return None
     if not (facts.has_date or facts.labelled or facts.counted):
         return _by_line(text)
     leftover = _leftover(line.rest(), facts)
     if len(leftover) > _MAX_LEFTOVER or _SENTENCE.search(leftover):
         return None
     by = _BY.match(leftover)
-    if by:
+    if by and _looks_like_name(by.group("name")):
         facts.authors.append(_tidy(by.group("name")))
+    elif by:
+        return None  # "… by the end of the year": a sentence, not a byline
     elif leftover and not leftover.isdigit():
         facts.bare = _tidy(leftover)
     return facts
 
 
+def _looks_like_name(text: str) -> bool:
+    # "Jane Doe", "A. Nurlanova and B. Saidov", "Ursula von der Leyen"; not "the end of 2023".
+    words = re.split(r"\s+|,\s*", text.strip().rstrip("."))
+    if not words or len(words) > _MAX_NAME_WORDS or _DIGIT.search(text):
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words if word)
+
+
 def _by_line(text: str) -> BylineFacts | None:
     # "By Jane Doe" on a line of its own: a byline without a date or a colon.
     by = _BY.match(text)
-    if not by or _SENTENCE.search(by.group("name")) or len(by.group("name").split()) > 6:
+    if not by or _CLAUSE.search(by.group("name")) or not _looks_like_name(by.group("name")):
         return None
     name = _tidy(by.group("name"))
     return BylineFacts(authors=[name], labelled=True) if name else None

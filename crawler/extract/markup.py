@@ -167,14 +167,24 @@ def looks_like_chrome(node: Tag) -> bool:
     return chrome_hint(node)
 
 
-def in_chrome(node: Tag, stop: Tag | None = None) -> bool:
-    """Whether the element sits inside page furniture (up to ``stop``, exclusive)."""
+def chrome_ancestor(node: Tag, stop: Tag | None = None) -> Tag | None:
+    """The furniture element the element sits in (itself included, ``stop`` excluded)."""
     current: Tag | None = node
     while current is not None and current is not stop and current.name not in ("body", "html"):
         if looks_like_chrome(current):
-            return True
+            return current
         current = current.parent
-    return False
+    return None
+
+
+def in_chrome(node: Tag, stop: Tag | None = None) -> bool:
+    """Whether the element sits inside page furniture (up to ``stop``, exclusive)."""
+    return chrome_ancestor(node, stop) is not None
+
+
+def contains(outer: Tag, inner: Tag) -> bool:
+    """Whether ``inner`` is ``outer`` or inside it (walks up, cheap on big pages)."""
+    return inner is outer or any(parent is outer for parent in inner.parents)
 
 
 def base_url(soup: BeautifulSoup, url: str) -> str:

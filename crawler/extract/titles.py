@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from .markup import attr, clean_text, in_chrome, node_text
+from .markup import attr, clean_text, in_chrome, node_text, short_text
 from .metadata import PageMetadata, jsonld_first, jsonld_names
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,22 @@ def _title_sources(soup: BeautifulSoup, metadata: PageMetadata) -> list[str]:
     return [source for source in sources if source and len(source) <= _MAX_TITLE]
 
 
+def _best_heading(soup: BeautifulSoup, names: list[str], sources: list[str]) -> Tag | None:
+    headings = _headings(soup, names)
+    ranked = sorted(headings, key=lambda h: -_support(best_core(node_text(h), sources), sources))
+    if not ranked:
+        return None
+    best = ranked[0]
+    shown = _shown_core(soup, sources[0], names) if sources else None
+    if shown and len(shown) > len(node_text(best)):
+        # The <h1> may be a section banner ("新闻中心") above the real headline, which
+        # <title> names and an h2 or "title" div after the banner shows: prefer that.
+        element = _element_showing(soup, shown)
+        if element is not None and any(node is element for node in best.next_elements):
+            return None
+    return best
+
+
 def _headings(soup: BeautifulSoup, names: list[str]) -> list[Tag]:
     found = []
     site = {comparable(name) for name in names}
@@ -95,16 +111,17 @@ def _cores(text: str) -> list[str]:
     return [core for core in cores if core]
 
 
-def _shown_core(soup: BeautifulSoup, text: str) -> str | None:
-    # No <h1>: the part of <title> that the page shows on its own in a heading is the headline.
+def _shown_core(soup: BeautifulSoup, text: str, names: list[str]) -> str | None:
+    # No usable <h1>: the part of <title> the page shows on its own in a heading is the headline.
     shown = set()
     for node in soup.find_all(["h2", "h3", "h4", "strong", "b", "td", "div", "span", "p"]):
         if node.name in ("div", "span", "p", "td") and "title" not in attr(node, "class").lower():
             continue
         if not in_chrome(node):
-            shown.add(comparable(node_text(node)))
+            shown.add(comparable(short_text(node, _MAX_TITLE) or ""))
+    site = {comparable(name) for name in names}
     for core in sorted(_cores(text), key=len, reverse=True):
-        if comparable(core) in shown:
+        if comparable(core) in shown and comparable(core) not in site:
             return core
     return None
 
@@ -174,15 +191,13 @@ def find_headline(
         if chosen is not None and node_text(chosen):
             return Headline(node_text(chosen), chosen)
         logger.debug("title selector %r matched nothing", selector)
-    headings = _headings(soup, names)
-    ranked = sorted(headings, key=lambda h: -_support(node_text(h), sources))
-    element = ranked[0] if ranked else None
+    element = _best_heading(soup, names, sources)
     if element is not None:
         raw = node_text(element)
         title = best_core(raw, sources)
     elif sources:
         raw = sources[0]
-        title = _shown_core(soup, raw) or best_core(raw, sources[1:])
+        title = _shown_core(soup, raw, names) or best_core(raw, sources[1:])
     else:
         return Headline("", None)
     title = strip_site_names(title, names)
@@ -198,7 +213,7 @@ def _element_showing(soup: BeautifulSoup, title: str) -> Tag | None:
     if not key:
         return None
     for node in soup.find_all(["h2", "h3", "div", "td", "p", "strong", "span"]):
-        text = node_text(node)
-        if key in comparable(text) and len(text) <= len(title) + 40 and not in_chrome(node):
+        text = short_text(node, len(title) + 40)
+        if text and key in comparable(text) and not in_chrome(node):
             return node
     return None

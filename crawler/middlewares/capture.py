@@ -83,8 +83,12 @@ class FetchRecorderMiddleware:
         digest = hashlib.sha256(body).hexdigest()
         previous = session.archive.last_capture(request.url)
         revisit = None
-        if previous and previous["warc_record_id"] and (
-            response.status == 304 or (response.status == 200 and previous["sha256"] == digest)
+        if (
+            previous
+            and previous["warc_record_id"]
+            and (
+                response.status == 304 or (response.status == 200 and previous["sha256"] == digest)
+            )
         ):
             revisit = Revisit(previous["url"], previous["warc_date"], previous["payload_digest"])
         exchange = Exchange(

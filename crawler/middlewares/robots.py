@@ -78,13 +78,17 @@ class RobotsMiddleware:
         try:
             response: Response = await self.crawler.engine.download_async(robots)
         except Exception as exc:  # unreachable: its wishes are unknown, so ask for nothing
-            log.warning("robots.txt %s could not be fetched (%s): nothing will be requested", url, exc)
+            log.warning(
+                "robots.txt %s could not be fetched (%s): nothing will be requested", url, exc
+            )
             stats.inc_value("robotstxt/unreachable")
             self._announce(url, None, [])
             return DISALLOW_ALL
         stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         if response.status >= 500 or response.status == 429:
-            log.warning("robots.txt %s answered %d: nothing will be requested", url, response.status)
+            log.warning(
+                "robots.txt %s answered %d: nothing will be requested", url, response.status
+            )
             self._announce(url, response.status, [])
             return DISALLOW_ALL
         if response.status >= 400:

@@ -39,4 +39,5 @@ class StorePipeline:
             self.crawler.stats.inc_value("secnews/duplicate")
             raise DropItem(f"{result.outcome}: {item.fetched_url} is article {result.article_id}")
         log.info("%s article %d: %s", result.outcome, result.article_id, item.record.url)
+        item.article_id = result.article_id
         return item

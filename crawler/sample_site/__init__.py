@@ -1,25 +1,31 @@
-"""The bundled sample site: two realistic official news sites on 127.0.0.1, for tests and demos."""
+"""The bundled sample site: three realistic official news sites on 127.0.0.1, for tests, demos."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from . import forum, secretariat
+from . import digest, forum, secretariat
+from .digest import syndicated_pairs
 from .faults import check_fault, with_fault
 from .profile import SiteProfile
 from .server import RequestLog, SiteApp, SiteServer
-from .state import FIRST_EDITION, SiteState
+from .state import FIRST_EDITION, SECOND_EDITION, HitCounter, SiteState
 
 __all__ = [
+    "FIRST_EDITION",
+    "SECOND_EDITION",
     "SITE_NAMES",
     "SampleSite",
     "SiteState",
+    "changes",
     "default_urls",
     "expected_articles",
+    "syndicated_pairs",
     "write_site_configs",
 ]
 
@@ -27,15 +33,20 @@ __all__ = [
 @dataclass(frozen=True)
 class _SiteKind:
     profile: SiteProfile
-    build: Callable[[str, SiteState], SiteApp]
-    article_urls: Callable[[str, SiteState], set[str]]
+    build: Callable[[str, SiteState, HitCounter], SiteApp]  # base URL, state, the site's counter
+    articles: Callable[[str, SiteState], Mapping[str, object]]  # canonical URL -> article
+
+
+def _digest_site(base_url: str, state: SiteState, counter: HitCounter) -> SiteApp:
+    return digest.DigestSite(base_url, state)  # static files count nothing
 
 
 _KINDS = {
     kind.profile.name: kind
     for kind in (
-        _SiteKind(secretariat.PROFILE, secretariat.SecretariatSite, secretariat.article_urls),
-        _SiteKind(forum.PROFILE, forum.ForumSite, forum.article_urls),
+        _SiteKind(secretariat.PROFILE, secretariat.SecretariatSite, secretariat.articles),
+        _SiteKind(forum.PROFILE, forum.ForumSite, forum.articles),
+        _SiteKind(digest.PROFILE, _digest_site, digest.articles),
     )
 }
 SITE_NAMES = tuple(_KINDS)
@@ -48,11 +59,12 @@ def _kind(name: str) -> _SiteKind:
 
 
 class SampleSite:
-    """Both sample sites, each on its own port of 127.0.0.1; a context manager.
+    """The sample sites, each on its own port of 127.0.0.1; a context manager.
 
     Example:
         with SampleSite(ephemeral=True) as site:
             site.urls["sample-forum"]  # 'http://127.0.0.1:40123/'
+            site.set_state(SECOND_EDITION)  # same ports, the next state of every site
     """
 
     def __init__(
@@ -60,13 +72,21 @@ class SampleSite:
         *,
         port_secretariat: int = secretariat.PROFILE.default_port,
         port_forum: int = forum.PROFILE.default_port,
+        port_digest: int = digest.PROFILE.default_port,
         ephemeral: bool = False,
         log_path: Path | str | None = None,
         state: SiteState = FIRST_EDITION,
         fault: str | None = None,
     ) -> None:
-        ports = {secretariat.PROFILE.name: port_secretariat, forum.PROFILE.name: port_forum}
+        ports = {
+            secretariat.PROFILE.name: port_secretariat,
+            forum.PROFILE.name: port_forum,
+            digest.PROFILE.name: port_digest,
+        }
         self._ports = {name: 0 if ephemeral else port for name, port in ports.items()}
+        # Counters (views, flaky failures) outlive a change of state or fault, as a server's.
+        self._counters = {name: HitCounter() for name in ports}
+        self._swap_lock = threading.Lock()
         self._log_path = Path(log_path) if log_path is not None else None
         self._log: RequestLog | None = None
         self._servers: dict[str, SiteServer] = {}
@@ -90,17 +110,39 @@ class SampleSite:
         except OSError:
             self.stop()
             raise
+        with self._swap_lock:
+            for name, server in self._servers.items():
+                server.app = self._app(name, server.base_url)
         for name, server in self._servers.items():
-            server.app = with_fault(_KINDS[name].build(server.base_url, self.state), self.fault)
             server.serve()
             self.urls[name] = server.base_url
         return self
 
     def set_fault(self, fault: str | None) -> None:
         """Break the running sites in one of faults.FAULTS (None: mend them), on the same ports."""
-        self.fault = check_fault(fault)
-        for name, server in self._servers.items():
-            server.app = with_fault(_KINDS[name].build(server.base_url, self.state), self.fault)
+        with self._swap_lock:
+            self.fault = check_fault(fault)
+            for name, server in self._servers.items():
+                server.app = self._app(name, server.base_url)
+
+    def set_state(self, state: SiteState) -> None:
+        """Serve state (e.g. SECOND_EDITION) from now on, on the same ports; thread-safe.
+
+        Each site swaps in one step: a request is answered wholly in the old state or wholly
+        in the new one. View counters and the flaky page's failures carry over.
+        """
+        with self._swap_lock:
+            self.state = state
+            apps = {
+                name: self._app(name, server.base_url) for name, server in self._servers.items()
+            }
+            for name, app in apps.items():
+                self._servers[name].app = app
+
+    def _app(self, name: str, base_url: str) -> SiteApp:
+        """The site called name, in the current state and fault."""
+        app = _KINDS[name].build(base_url, self.state, self._counters[name])
+        return with_fault(app, self.fault)
 
     def stop(self) -> None:
         for server in self._servers.values():
@@ -126,7 +168,27 @@ def expected_articles(
     urls: Mapping[str, str], state: SiteState = FIRST_EDITION
 ) -> dict[str, set[str]]:
     """Site name -> the canonical article URLs a correct crawl of the sites at urls archives."""
-    return {name: _kind(name).article_urls(base, state) for name, base in urls.items()}
+    return {name: set(_kind(name).articles(base, state)) for name, base in urls.items()}
+
+
+def changes(
+    urls: Mapping[str, str], old: SiteState = FIRST_EDITION, new: SiteState = SECOND_EDITION
+) -> dict[str, set[str]]:
+    """Canonical article URLs that are "new", "edited" or "removed" in state new against old.
+
+    Edited means the headline or the body changed. Only articles count: listings, sidebars and
+    the secretariat's 上一篇/下一篇 links change with every new article, view counters always.
+    """
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    for name, base in urls.items():
+        before |= _kind(name).articles(base, old)
+        after |= _kind(name).articles(base, new)
+    return {
+        "new": after.keys() - before.keys(),
+        "edited": {url for url in before.keys() & after.keys() if before[url] != after[url]},
+        "removed": before.keys() - after.keys(),
+    }
 
 
 def write_site_configs(directory: Path, urls: Mapping[str, str]) -> list[Path]:

@@ -9,8 +9,9 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from . import SampleSite, forum, secretariat
+from . import SampleSite, SiteState, digest, forum, secretariat
 from .faults import FAULTS
+from .state import KNOWN_EDITIONS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,10 +25,20 @@ def _parser() -> argparse.ArgumentParser:
         "--port-secretariat", type=int, default=secretariat.PROFILE.default_port, metavar="N"
     )
     parser.add_argument("--port-forum", type=int, default=forum.PROFILE.default_port, metavar="N")
+    parser.add_argument("--port-digest", type=int, default=digest.PROFILE.default_port, metavar="N")
+    parser.add_argument(
+        "--edition",
+        type=int,
+        choices=KNOWN_EDITIONS,
+        default=1,
+        help="content state to serve: 1 as a first crawl finds it, 2 with changes (default: 1)",
+    )
     parser.add_argument("--ephemeral", action="store_true", help="use free ports (port 0) for all")
     parser.add_argument("--log", type=Path, metavar="FILE", help="append one JSON line a request")
     parser.add_argument(
-        "--fault", choices=sorted(FAULTS), help="serve the sites broken in this way (for health checks)"
+        "--fault",
+        choices=sorted(FAULTS),
+        help="serve the sites broken in this way (for health checks)",
     )
     return parser
 
@@ -44,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     site = SampleSite(
         port_secretariat=args.port_secretariat,
         port_forum=args.port_forum,
+        port_digest=args.port_digest,
         ephemeral=args.ephemeral,
         log_path=args.log,
+        state=SiteState(edition=args.edition),
         fault=args.fault,
     )
     try:

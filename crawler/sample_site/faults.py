@@ -5,11 +5,9 @@ A site with no fault is served exactly as before; a fault changes only what it n
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
-from .forum_content import ForumContent
-from .secretariat_content import Paragraph, SecretariatContent
 from .server import Request, Response, SiteApp
 
 MOVED_TO = "https://www.moved-site.example"
@@ -52,19 +50,18 @@ class FaultySite:
 
 
 def redesigned(content: Any) -> Any:
-    """The content as the new template shows it: the lead paragraph alone, the author gone."""
-    if isinstance(content, SecretariatContent):
-        articles = tuple(
-            replace(a, author="", blocks=tuple(b for b in a.blocks if isinstance(b, Paragraph))[:1])
-            for a in content.articles
-        )
-        return replace(content, articles=articles)
-    if isinstance(content, ForumContent):
-        articles = tuple(
-            replace(a, author="", paragraphs=a.paragraphs[:1]) for a in content.articles
-        )
-        return replace(content, articles=articles)
-    raise TypeError(f"no redesign for {type(content).__name__}")
+    """The content as the new template shows it: the lead paragraph alone, no author or source."""
+    return replace(content, articles=tuple(_redesigned(article) for article in content.articles))
+
+
+def _redesigned(article: Any) -> Any:
+    names = {field.name for field in fields(article)}
+    changes: dict[str, Any] = {name: "" for name in ("author", "source") if name in names}
+    if "blocks" in names:  # paragraphs and pictures: the first paragraph stays
+        changes["blocks"] = tuple(b for b in article.blocks if hasattr(b, "text"))[:1]
+    if "paragraphs" in names:
+        changes["paragraphs"] = article.paragraphs[:1]
+    return replace(article, **changes)
 
 
 def with_fault(app: SiteApp, fault: str | None) -> SiteApp:

@@ -160,7 +160,7 @@ class ForumSite:
         # posts and take-downs leave its neighbours and related links as they were.
         cached = load_content(SiteState(article.since))
         posts = cached.articles
-        index = posts.index(article)
+        index = next(i for i, post in enumerate(posts) if post.post_id == article.post_id)
         newer = posts[index - 1] if index > 0 else None
         older = posts[index + 1] if index + 1 < len(posts) else None
         related = _related(article, cached)
@@ -184,5 +184,5 @@ class ForumSite:
 
 
 def _related(article: ForumArticle, content: ForumContent) -> list[tuple[str, str]]:
-    same = [a for a in content.in_category(article.category) if a is not article]
+    same = [a for a in content.in_category(article.category) if a.post_id != article.post_id]
     return [(a.path, a.headline) for a in same[:RELATED]] + list(article.extra_related)

@@ -118,7 +118,9 @@ class NewsSpider(scrapy.Spider):
             return
         for entry in entries:
             if self._wanted(entry.url):
-                request = self._request(entry.url, kind, self.parse_page, listed_date=entry.published)
+                request = self._request(
+                    entry.url, kind, self.parse_page, listed_date=entry.published
+                )
                 yield from self._maybe(request)
         self._done(response, kind)
 
@@ -147,10 +149,14 @@ class NewsSpider(scrapy.Spider):
         yield self._page_item(response, kind)
 
     def _follow_listing(self, response: TextResponse) -> Iterator[scrapy.Request]:
-        links = [link for link in discovery.page_links(response, response.url) if self._wanted(link.url)]
+        links = [
+            link for link in discovery.page_links(response, response.url) if self._wanted(link.url)
+        ]
         fresh = [
-            link for link in links
-            if not discovery.is_pagination(link) and self.frontier.get(canonical_url(link.url)) is None
+            link
+            for link in links
+            if not discovery.is_pagination(link)
+            and self.frontier.get(canonical_url(link.url)) is None
         ]
         stale = 0 if fresh else response.meta.get(STALE, 0) + 1
         yield from self._follow_links(response, stale=stale, links=links)
@@ -221,8 +227,15 @@ class NewsSpider(scrapy.Spider):
         return not any(pattern.search(url) for pattern in self.site.discovery.deny)
 
     def _request(
-        self, url: str, via: str, callback: Any, *, listed_date: str | None = None,
-        force: bool = False, probe: bool = False, conditional: bool = False,
+        self,
+        url: str,
+        via: str,
+        callback: Any,
+        *,
+        listed_date: str | None = None,
+        force: bool = False,
+        probe: bool = False,
+        conditional: bool = False,
         refetch_listing: bool = False,
     ) -> scrapy.Request | None:
         """A request through the frontier, or None when an incremental crawl has it already."""
@@ -243,8 +256,13 @@ class NewsSpider(scrapy.Spider):
             meta[PROBE_META] = True
         headers = _validators(known) if conditional and known is not None else {}
         return scrapy.Request(
-            cleaned, callback=callback, errback=self.on_error, meta=meta, headers=headers,
-            priority=PRIORITY.get(via, 0), dont_filter=via == "revisit",
+            cleaned,
+            callback=callback,
+            errback=self.on_error,
+            meta=meta,
+            headers=headers,
+            priority=PRIORITY.get(via, 0),
+            dont_filter=via == "revisit",
         )
 
     def _callback(self, via: str) -> Any:

@@ -1,0 +1,124 @@
+"""A snapshot as one file (``.tar.gz`` or ``.zip``) with fixed order and times, and reading
+members back from a snapshot directory or such a file."""
+
+from __future__ import annotations
+
+import gzip
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from archive.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256
+from archive.rowstate import STATE_FILE
+
+KINDS = ("tar.gz", "zip")
+# Read first by anyone opening the file: the description, the checksums, the row digests.
+LEADING = (PACKAGE_FILE, SUMS_FILE, "README.md", "CITATION.cff", STATE_FILE)
+_STORED = (".gz", ".parquet", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def member_order(root: Path) -> list[str]:
+    """Every file under ``root`` as a relative path: the leading documents, then sorted."""
+    paths = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    leading = [name for name in LEADING if name in paths]
+    return leading + [p for p in paths if p not in leading]
+
+
+def _timestamp(created: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return _ZIP_EPOCH
+    return max(moment if moment.tzinfo else moment.replace(tzinfo=UTC), _ZIP_EPOCH)
+
+
+def pack(directory: Path, kind: str, created: str) -> Path:
+    """Write ``<directory>.<kind>`` and its ``.sha256`` beside it; return the file's path."""
+    target = directory.with_name(f"{directory.name}.{kind}")
+    moment = _timestamp(created)
+    if kind == "tar.gz":
+        _pack_tar(directory, target, moment)
+    elif kind == "zip":
+        _pack_zip(directory, target, moment)
+    else:
+        raise ValueError(f"unknown archive kind {kind!r} (expected one of {', '.join(KINDS)})")
+    sidecar = target.with_name(f"{target.name}.sha256")
+    sidecar.write_text(f"{file_sha256(target)}  {target.name}\n", encoding="utf-8")
+    return target
+
+
+def _pack_tar(directory: Path, target: Path, moment: datetime) -> None:
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as zipped,
+        tarfile.open(fileobj=zipped, mode="w|", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        for relative in member_order(directory):
+            path = directory / relative
+            info = tarfile.TarInfo(f"{directory.name}/{relative}")
+            info.size = path.stat().st_size
+            info.mtime = int(moment.timestamp())
+            info.mode = 0o644
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            with path.open("rb") as stream:
+                tar.addfile(info, stream)
+
+
+def _pack_zip(directory: Path, target: Path, moment: datetime) -> None:
+    stamp = moment.timetuple()[:6]
+    with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
+        for relative in member_order(directory):
+            path = directory / relative
+            info = zipfile.ZipInfo(f"{directory.name}/{relative}", date_time=stamp)
+            info.create_system = 3  # Unix, whatever the platform, so the bytes agree
+            info.external_attr = 0o644 << 16
+            info.file_size = path.stat().st_size
+            stored = relative.endswith(_STORED)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            with path.open("rb") as src, archive.open(info, "w") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+
+
+class SnapshotFiles:
+    """Read the members of a snapshot, whether a directory, a ``.tar.gz`` or a ``.zip``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not (path.is_dir() or path.name.endswith((".tar.gz", ".zip"))):
+            raise ValueError(f"{path}: not a snapshot directory, .tar.gz or .zip")
+
+    @contextmanager
+    def open(self, member: str) -> Iterator[IO[bytes]]:
+        """A stream of one member; ``KeyError`` when the snapshot has no such file."""
+        if self.path.is_dir():
+            if not (self.path / member).is_file():
+                raise KeyError(member)
+            with (self.path / member).open("rb") as plain:
+                yield plain
+        elif self.path.name.endswith(".zip"):
+            with zipfile.ZipFile(self.path) as archive:
+                names = [n for n in archive.namelist() if n.split("/", 1)[-1] == member]
+                if not names:
+                    raise KeyError(member)
+                with archive.open(names[0]) as zipped:
+                    yield zipped
+        else:
+            with tarfile.open(self.path, mode="r|gz") as tar:
+                for info in tar:  # the documents come first, so this stops early
+                    if info.isfile() and info.name.split("/", 1)[-1] == member:
+                        packed = tar.extractfile(info)
+                        if packed is not None:
+                            yield packed
+                            return
+                raise KeyError(member)
+
+    def read(self, member: str) -> bytes:
+        with self.open(member) as stream:
+            return stream.read()

@@ -1,0 +1,1 @@
+"""Datasette plugins for the secnews archive: each module here is one plugin."""

@@ -1,0 +1,210 @@
+"""Snapshots for researchers: a dated, complete, checksummed copy of (part of) the archive.
+
+``take_snapshot`` copies the live database in one read transaction, cuts the copy to the
+selection (and, for an incremental snapshot, to what changed since the one it extends),
+exports it as Parquet, JSON Lines, CSV and plain text, and writes the documents that make it
+self-describing. Its date and every byte come from the archive's state, never the clock:
+the same state and selection give the same files and checksums.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from archive.attachments import copy_referenced
+from archive.bundle import KINDS, pack
+from archive.manifest import (
+    SUMS_FILE,
+    FileLog,
+    Progress,
+    file_sha256,
+    no_progress,
+    sums_text,
+)
+from archive.rowstate import (
+    STATE_FILE,
+    drop_unchanged,
+    load_base_digests,
+    record_digests,
+    write_digests,
+)
+from archive.selection import (
+    Selection,
+    SelectionError,
+    apply_selection,
+    copy_database,
+    data_as_of,
+    prepare_export_order,
+    prune_search_indexes,
+)
+from archive.snapshot_base import BaseSnapshot, read_base
+from archive.snapshot_build import export_formats, facts_of, site_facts, write_documents
+from archive.snapshot_docs import Facts
+from archive.store import DB_NAME
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("sqlite", "parquet", "jsonl", "csv", "text")
+ARCHIVE_KINDS = KINDS
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be made as asked: the message says why."""
+
+
+@dataclass(frozen=True)
+class SnapshotOptions:
+    """What to snapshot and how; ``selection`` None means everything (or the base's)."""
+
+    out_dir: Path | None = None
+    selection: Selection | None = None
+    formats: tuple[str, ...] = FORMATS
+    with_warc: bool = False
+    with_media: bool = False
+    since_snapshot: Path | None = None
+    archive: str | None = None
+    date: str | None = None
+    name: str | None = None
+    license: str = "CC-BY-4.0"
+
+
+@dataclass(frozen=True)
+class SnapshotResult:
+    path: Path
+    facts: Facts
+    sums_sha256: str
+    archive: Path | None = None
+    files: int = field(default=0)
+
+
+def archive_name(data_dir: Path, given: str | None = None) -> str:
+    """The name snapshots carry: ``given``, else the data directory's (its parent's when it
+    is ``data``), as lower-case letters, digits and hyphens."""
+    folder = data_dir.resolve()
+    name = folder.parent.name if folder.name == "data" and folder.parent.name else folder.name
+    return re.sub(r"[^a-z0-9]+", "-", (given or name).lower()).strip("-") or "archive"
+
+
+def _created(as_of: str | None) -> str:
+    if not as_of:
+        return "1970-01-01T00:00:00Z"
+    try:
+        moment = datetime.fromisoformat(as_of.replace("Z", "+00:00"))
+    except ValueError:
+        return as_of
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _free_name(out_dir: Path, stem: str) -> str:
+    """``stem``, or ``stem-2``, ``stem-3``… when a snapshot of that name is already there."""
+    taken = {p.name.split(".", 1)[0] for p in out_dir.iterdir()} if out_dir.is_dir() else set()
+    number, name = 1, stem
+    while name in taken:
+        number += 1
+        name = f"{stem}-{number}"
+    return name
+
+
+def take_snapshot(
+    data_dir: Path, options: SnapshotOptions, progress: Progress = no_progress
+) -> SnapshotResult:
+    """Write a snapshot directory (and optionally a ``.tar.gz``/``.zip`` of it)."""
+    source = data_dir / DB_NAME
+    if not source.is_file():
+        raise SnapshotError(f"no archive at {source}")
+    unknown = sorted(set(options.formats) - set(FORMATS))
+    if unknown or not options.formats:
+        raise SnapshotError(f"formats: expected some of {', '.join(FORMATS)}, got {unknown}")
+    try:
+        base = read_base(options.since_snapshot) if options.since_snapshot else None
+    except (OSError, ValueError, KeyError) as exc:
+        raise SnapshotError(f"--since-snapshot {options.since_snapshot}: {exc}") from exc
+    selection = options.selection or (base.selection if base else Selection())
+    out_dir = options.out_dir or data_dir / "snapshots"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".partial-", dir=out_dir))
+    try:
+        files = FileLog(work)
+        facts = _build(data_dir, files, selection, base, options, progress)
+        final = out_dir / _free_name(out_dir, facts.name)
+        work.rename(final)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    bundled = pack(final, options.archive, facts.created) if options.archive else None
+    log.info("snapshot %s: %s", final, facts.summary())
+    return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, len(files.entries))
+
+
+def _build(
+    data_dir: Path,
+    files: FileLog,
+    selection: Selection,
+    base: BaseSnapshot | None,
+    options: SnapshotOptions,
+    progress: Progress,
+) -> Facts:
+    progress("copy", 0, 1)
+    conn = copy_database(data_dir / DB_NAME, files.root / DB_NAME)
+    try:
+        facts = _cut(conn, files, selection, base, options, data_dir)
+        progress("copy", 1, 1)
+        export_formats(conn, files, options.formats, progress)
+        for kind, wanted in (("warc", options.with_warc), ("media", options.with_media)):
+            if wanted:
+                missing = copy_referenced(conn, kind, data_dir, files, progress)
+                if missing:
+                    facts.missing[kind] = missing
+    finally:
+        conn.close()
+    if "sqlite" in options.formats:
+        files.add(DB_NAME, "sqlite")
+    else:
+        (files.root / DB_NAME).unlink()
+    facts = write_documents(facts, files, base)
+    (files.root / SUMS_FILE).write_text(sums_text(files.sorted()), encoding="utf-8")
+    return facts
+
+
+def _cut(
+    conn: sqlite3.Connection,
+    files: FileLog,
+    selection: Selection,
+    base: BaseSnapshot | None,
+    options: SnapshotOptions,
+    data_dir: Path,
+) -> Facts:
+    """Cut the copy to the selection (and to the changes); return what the copy holds."""
+    try:
+        pruned = apply_selection(conn, selection)
+    except SelectionError as exc:
+        raise SnapshotError(str(exc)) from exc
+    if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:
+        raise SnapshotError("the selection holds no articles")
+    prepare_export_order(conn)
+    created = _created(data_as_of(conn))
+    sites = site_facts(conn)
+    keys = record_digests(conn)
+    with (files.root / STATE_FILE).open("wb") as state:
+        write_digests(conn, state)
+    files.add(STATE_FILE, "tsv")
+    changes = None
+    if base is not None:
+        with base.state() as stream:
+            load_base_digests(conn, stream)
+        changes = drop_unchanged(conn, keys)
+        pruned = pruned or any(change.unchanged for change in changes.values())
+    if pruned:
+        prune_search_indexes(conn)
+        conn.execute("VACUUM")
+    name = archive_name(data_dir, options.name)
+    date = options.date or created[:10]
+    return facts_of(conn, name, date, created, selection, sites, options, changes)

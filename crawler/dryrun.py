@@ -1,0 +1,180 @@
+"""Discovery dry run for ``secnews sites add``: a handful of polite requests to see a new site.
+
+robots.txt, its sitemaps (or the conventional one), the feeds the start page announces, the
+start page and one listing page: enough to name the site, its listing and pagination pattern
+and a sample of article URLs, without crawling it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scrapy.http import HtmlResponse
+
+from archive.urls import canonical_url
+from crawler import discovery
+from crawler.classify import classify_page
+from crawler.politefetch import Fetched, PoliteFetcher
+from crawler.settings import USER_AGENT
+from crawler.urlpatterns import group_by_shape, shape_pattern
+
+log = logging.getLogger(__name__)
+
+SAMPLE = 5
+MIN_ARTICLE_GROUP = 3
+NEWS_WORDS = ("news", "press", "media", "novost", "новост", "新闻", "动态", "yangilik", "жаңалық")
+
+
+@dataclass
+class Discovered:
+    """What a dry run found on a site."""
+
+    start_url: str
+    title: str = ""
+    language: str | None = None
+    robots: str = "not fetched"
+    start_kind: str | None = None
+    sitemaps: dict[str, int] = field(default_factory=dict)  # URL -> page URLs listed
+    feeds: dict[str, int] = field(default_factory=dict)  # URL -> items
+    listing_url: str | None = None
+    pagination_pattern: str | None = None
+    pagination_examples: list[str] = field(default_factory=list)
+    article_pattern: str | None = None
+    article_count: int = 0
+    article_sample: list[str] = field(default_factory=list)
+    blocked: bool = False  # robots.txt disallows the start URL
+    moved_to: str | None = None  # the start URL redirects to another site
+    notes: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+def _page(answer: Fetched) -> HtmlResponse | None:
+    if "html" not in answer.content_type.lower() and b"<html" not in answer.body[:4096].lower():
+        return None
+    headers = {"Content-Type": answer.content_type} if answer.content_type else {}
+    return HtmlResponse(answer.url, body=answer.body, headers=headers)
+
+
+def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[str]]:
+    """(child sitemaps, page URLs) of a sitemap or feed at ``url``; empty if neither."""
+    answer = fetcher.get(url)
+    root = discovery.xml_root(answer.body) if answer else None
+    if answer is None or root is None:
+        return [], []
+    if discovery.is_sitemap(root):
+        children, entries = discovery.parse_sitemap(answer.body)
+        return children, [entry.url for entry in entries]
+    if discovery.is_feed(root):
+        return [], [entry.url for entry in discovery.parse_feed(answer.body, answer.url)]
+    return [], []
+
+
+def _read_sitemaps(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+    pages: list[str] = []
+    for url in urls[:2]:
+        children, listed = _listed(fetcher, url)
+        if children and not listed:  # a sitemap index: look into its first sitemap
+            url = children[0]
+            children, listed = _listed(fetcher, url)
+        if listed:
+            found.sitemaps[url] = len(listed)
+            pages += listed
+    return pages
+
+
+def _read_feeds(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+    for url in urls[:1]:
+        _, listed = _listed(fetcher, url)
+        if listed:
+            found.feeds[url] = len(listed)
+            return listed
+    return []
+
+
+def _listing_link(page: HtmlResponse, links: list[discovery.Link], start: str) -> str | None:
+    """The page to read as a listing: the next page of the start page, else its news section."""
+    for link in links:
+        if discovery.is_pagination(link) and link.url != start:
+            return link.url
+    for link in links:
+        text = f"{urlsplit(link.url).path} {link.text}".lower()
+        if link.url != start and any(word in text for word in NEWS_WORDS):
+            return link.url
+    return None
+
+
+def _page_facts(found: Discovered, page: HtmlResponse) -> None:
+    found.title = " ".join(
+        (
+            page.xpath("//meta[@property='og:site_name']/@content").get()
+            or page.xpath("//title/text()").get()
+            or ""
+        ).split()
+    )[:200]
+    lang = page.xpath("/html/@lang").get()
+    found.language = lang.split("-")[0].lower() if lang else None
+    found.start_kind = classify_page(page.text, page.url).value
+
+
+def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT) -> Discovered:
+    """Run the dry run against ``start_url``; never leaves the site, obeys robots.txt."""
+    fetcher = PoliteFetcher(start_url, user_agent, delay=delay)
+    found = Discovered(start_url)
+    robots = fetcher.read_robots()
+    found.robots = f"HTTP {robots.status}" if robots else "unreachable"
+    if not fetcher.allowed(start_url):
+        found.blocked = True
+        return _finish(found, fetcher)
+    start = fetcher.get(start_url)
+    page = _page(start) if start else None
+    if page is None:
+        found.moved_to = fetcher.moved_to
+        return _finish(found, fetcher)
+    _page_facts(found, page)
+    listed = _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
+    listed += _read_feeds(fetcher, found, discovery.feed_links(page.selector, page.url))
+    links = [
+        link for link in discovery.page_links(page.selector, page.url) if fetcher.in_scope(link.url)
+    ]
+    found.listing_url = _listing_link(page, links, page.url)
+    if found.listing_url:
+        listing = fetcher.get(found.listing_url)
+        second = _page(listing) if listing else None
+        if second is not None:
+            more = discovery.page_links(second.selector, second.url)
+            links += [link for link in more if fetcher.in_scope(link.url)]
+    _patterns(found, links, listed, fetcher)
+    return _finish(found, fetcher)
+
+
+def _sitemap_urls(fetcher: PoliteFetcher, start_url: str) -> list[str]:
+    named = list(fetcher.robots.sitemaps) if fetcher.robots is not None else []
+    parts = urlsplit(start_url)
+    return named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
+
+
+def _patterns(
+    found: Discovered, links: list[discovery.Link], listed: list[str], fetcher: PoliteFetcher
+) -> None:
+    pagination = [canonical_url(link.url) for link in links if discovery.is_pagination(link)]
+    if pagination:
+        group = group_by_shape(pagination)[0]
+        found.pagination_pattern = shape_pattern(group)
+        found.pagination_examples = group[:2]
+    seen = {canonical_url(found.start_url), *pagination}
+    candidates = [canonical_url(url) for url in listed if fetcher.in_scope(url)]
+    if not candidates:
+        candidates = [url for link in links if (url := canonical_url(link.url)) not in seen]
+    groups = [g for g in group_by_shape(candidates) if len(g) >= MIN_ARTICLE_GROUP]
+    if groups:
+        found.article_pattern = shape_pattern(groups[0])
+        found.article_count = len(groups[0])
+        found.article_sample = groups[0][:SAMPLE]
+
+
+def _finish(found: Discovered, fetcher: PoliteFetcher) -> Discovered:
+    found.notes = list(fetcher.notes)
+    found.requests = fetcher.requests
+    return found

@@ -1,0 +1,75 @@
+"""Media stage: downloads a stored article's images into ``media/`` and records them.
+
+Image requests go through the same downloader as pages — robots.txt, politeness, WARC
+capture and ``fetches`` — with a size limit of their own; bytes are checked (real image,
+pixel limit) before they are kept, content-addressed by sha256.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from archive.media import MediaRejected, store_media
+from crawler.items import ArticleItem
+from crawler.middlewares.scope import MEDIA_META
+from crawler.session import session_for
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+
+class MediaPipeline:
+    def __init__(self, crawler: Crawler, max_bytes: int):
+        self.crawler = crawler
+        self.max_bytes = max_bytes
+        self.data_dir = Path(crawler.settings.get("SECNEWS_DATA"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> MediaPipeline:
+        if not crawler.settings.getbool("SECNEWS_MEDIA"):
+            raise NotConfigured
+        return cls(crawler, crawler.settings.getint("SECNEWS_MEDIA_MAX_BYTES"))
+
+    async def process_item(self, item: object) -> object:
+        if not isinstance(item, ArticleItem) or item.article_id is None:
+            return item
+        archive = session_for(self.crawler).archive
+        for image in item.record.images:
+            if archive.image_stored(item.article_id, image.url):
+                continue
+            await self._fetch(item.article_id, image.url)
+        return item
+
+    async def _fetch(self, article_id: int, url: str) -> None:
+        stats = self.crawler.stats
+        request = Request(url, meta={MEDIA_META: True, "download_maxsize": self.max_bytes})
+        assert self.crawler.engine is not None
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except IgnoreRequest as exc:
+            stats.inc_value("secnews/media/refused")
+            log.debug("image %s not fetched: %s", url, exc)
+            return
+        except Exception as exc:  # recorded in fetches by the capture middleware
+            stats.inc_value("secnews/media/failed")
+            log.info("image %s failed: %s", url, exc)
+            return
+        if response.status != 200:
+            stats.inc_value("secnews/media/failed")
+            return
+        declared = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        try:
+            media = store_media(self.data_dir, response.body, declared)
+        except MediaRejected as exc:
+            stats.inc_value("secnews/media/rejected")
+            log.info("image %s rejected: %s", url, exc)
+            return
+        session_for(self.crawler).archive.record_media(article_id, url, media)
+        stats.inc_value("secnews/media/stored")

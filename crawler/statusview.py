@@ -1,0 +1,57 @@
+"""``secnews status`` for a person: the ``site_status`` rows as a terminal table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+RESULT_STYLE = {"ok": "green", "failing": "bold red", "never": "dim"}
+COLUMNS = (
+    ("site", "site", "left"),
+    ("last run", "last_run_at", "left"),
+    ("result", "result", "left"),
+    ("new", "new", "right"),
+    ("updated", "updated", "right"),
+    ("errors", "errors", "right"),
+    ("articles", "articles", "right"),
+    ("last new article", "last_new_article", "left"),
+    ("findings", "rules", "left"),
+)
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return "–" if key != "rules" else ""
+    if key in ("last_run_at", "last_new_article"):
+        return str(value)[:16].replace("T", " ")
+    return str(value)
+
+
+def status_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title="secnews: sites", title_justify="left", show_lines=False)
+    for header, _, justify in COLUMNS:
+        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row in rows:
+        cells = [_cell(key, row.get(key)) for _, key, _ in COLUMNS]
+        style = RESULT_STYLE.get(str(row.get("result")), "yellow")
+        cells[2] = f"[{style}]{cells[2]}[/]"
+        table.add_row(*cells)
+    return table
+
+
+def print_status(rows: list[dict[str, Any]], console: Console | None = None) -> None:
+    console = console or Console(width=None if Console().is_terminal else 160)
+    if not rows:
+        console.print("no site has been crawled into this archive yet")
+        return
+    console.print(status_table(rows))
+    for row in rows:
+        for finding in (row.get("findings") or "").split(" | "):
+            if finding:
+                console.print(
+                    f"{row['site']}: {finding}", markup=False, highlight=False, soft_wrap=True
+                )
+    failing = sum(1 for row in rows if row.get("result") not in ("ok", "never"))
+    console.print(f"{len(rows)} sites, {failing} need attention")
