@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import zlib
 from pathlib import Path, PurePosixPath
-
-from warcio.archiveiterator import ArchiveIterator
 
 from archive.introspect import column_names, tables
 from archive.manifest import FileLog, Progress, is_safe_path
@@ -16,6 +15,7 @@ log = logging.getLogger(__name__)
 # kind → (table, column naming the file, folder of the data directory the files live in)
 KINDS = {"warc": ("fetches", "warc_file", "warc"), "media": ("images", "path", "media")}
 OPEN_SUFFIX = ".open"  # a WARC file a crawl is still writing
+_CHUNK = 1 << 20
 
 
 def referenced(conn: sqlite3.Connection, kind: str) -> list[str]:
@@ -61,17 +61,29 @@ def locate(data_dir: Path, folder: str, stored: str) -> tuple[Path, str] | None:
 
 
 def complete_length(path: Path) -> int:
-    """Bytes of ``path`` up to the end of its last complete WARC record."""
-    good = 0
+    """Bytes of ``path`` up to the end of its last whole gzip member.
+
+    WARC files are gzip-per-record, so that is the end of the last whole record. A member
+    counts only once zlib has reached its end and checked its CRC: a record the writer has
+    not finished is left out.
+    """
+    good = offset = 0
+    member = zlib.decompressobj(wbits=31)
     with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
-        try:
-            for record in records:
-                record.raw_stream.read()
-                records.read_to_end(record)
-                good = records.member_info[0] + records.member_info[1]
-        except Exception:  # a record torn by the writer: everything before it is whole
-            log.debug("torn WARC tail in %s", path, exc_info=True)
+        while chunk := stream.read(_CHUNK):
+            while chunk:
+                try:
+                    member.decompress(chunk, _CHUNK)
+                    while member.unconsumed_tail and not member.eof:
+                        member.decompress(member.unconsumed_tail, _CHUNK)
+                except zlib.error:
+                    return good
+                if not member.eof:
+                    offset += len(chunk)
+                    break
+                offset += len(chunk) - len(member.unused_data)
+                good, chunk = offset, member.unused_data
+                member = zlib.decompressobj(wbits=31)
     return good
 
 

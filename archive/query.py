@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from archive.textforms import BREAK, is_cjk, query_stems, search_form
@@ -55,7 +56,7 @@ class Term:
     def fts(self) -> str:
         """This term as an FTS5 expression."""
         if self.kind == "cjk" and len(self.forms) > 1:
-            pairs = [a + b for a, b in zip(self.forms, self.forms[1:], strict=False)]
+            pairs = [a + b for a, b in pairwise(self.forms)]
             return f"{STEM_COLUMNS} : {_phrase(pairs)}"
         if self.kind == "word":
             options = [f"{STEM_COLUMNS} : {_phrase([stem])}" for stem in sorted(self.stems)]

@@ -15,15 +15,12 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
 import sqlite_utils
 
-from archive.query import parse_query
-from archive.snippets import snippet
 from archive.textforms import BREAK, search_form, stem_form
 
 __all__ = ["BREAK", "search_form"]
@@ -32,8 +29,6 @@ log = logging.getLogger(__name__)
 
 INDEX_TABLE = "articles_fts"
 INDEX_COLUMNS = ("title", "text", "title_stem", "text_stem")
-# bm25 weights, in INDEX_COLUMNS order: a hit in the title counts four times one in the text.
-RANK = f"bm25({INDEX_TABLE}, 4.0, 1.0, 4.0, 1.0)"
 _BATCH = 500
 
 Row = tuple[int, str, str, str, str]
@@ -145,76 +140,3 @@ def _article_batches(db: sqlite_utils.Database) -> Iterator[list[tuple[Any, ...]
 
 def _index_batch(batch: list[tuple[Any, ...]]) -> list[Row]:
     return [index_row(*article) for article in batch]
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """What narrows a search besides the query: site, language, published date range."""
-
-    site: str | None = None
-    language: str | None = None
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None  # ISO date, inclusive
-    limit: int = 20
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One article found, as ``secnews search --json`` prints it."""
-
-    id: int
-    url: str
-    site: str
-    title: str | None
-    published: str | None
-    language: str | None
-    snippet: str
-    score: float
-
-
-def search_sql(filters: SearchFilters) -> tuple[str, list[Any]]:
-    """The ranked search statement (its first parameter is the FTS5 expression)."""
-    where, params = [f"{INDEX_TABLE} MATCH ?"], []
-    if filters.site:
-        where.append("a.site = ?")
-        params.append(filters.site)
-    if filters.language:
-        where.append("(a.language = ? OR a.language LIKE ? || '-%')")
-        params += [filters.language, filters.language]
-    if filters.since:
-        where.append("substr(a.published, 1, 10) >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("substr(a.published, 1, 10) <= ?")
-        params.append(filters.until)
-    sql = (
-        "SELECT a.id, a.url, a.site, a.title, a.published, a.language, a.text, "
-        f"{RANK} AS rank FROM {INDEX_TABLE} JOIN articles a ON a.id = {INDEX_TABLE}.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY rank, a.published DESC, a.id DESC LIMIT ?"
-    )
-    return sql, [*params, filters.limit]
-
-
-def search(
-    db: sqlite_utils.Database, query: str, filters: SearchFilters | None = None
-) -> list[SearchHit]:
-    """Articles matching ``query``, best first (newest first on ties), with snippets.
-
-    Raises ``archive.query.QueryError`` for a query with nothing to search for.
-    """
-    parsed = parse_query(query)
-    sql, params = search_sql(filters or SearchFilters())
-    rows = db.execute(sql, [parsed.fts(), *params]).fetchall()
-    return [
-        SearchHit(
-            id=row[0],
-            url=row[1],
-            site=row[2],
-            title=row[3],
-            published=row[4],
-            language=row[5],
-            snippet=snippet(row[6] or "", parsed, language=row[5]),
-            score=round(-float(row[7]), 4),
-        )
-        for row in rows
-    ]

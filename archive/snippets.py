@@ -7,10 +7,11 @@ found. Output is HTML: the text escaped, matches in ``<mark>``.
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from archive.query import Query, Term
-from archive.textforms import Token, stems_language, tokens, word_stem
+from archive.textforms import Folded, Token, stems_language, tokens, word_stem, word_tokens
 
 Span = tuple[int, int, int]  # start, end, index of the term it matches
 
@@ -19,22 +20,46 @@ SNIPPET_CHARS = 180  # for alphabetic text; CJK text gets half as many character
 ELLIPSIS = "…"
 
 
-def match_spans(found: list[Token], query: Query, *, stemmed: bool = True) -> list[Span]:
-    """Where each of the query's terms matches, as spans of the original text."""
+def match_spans(text: str, query: Query, *, stemmed: bool = True) -> list[Span]:
+    """Where each of the query's terms matches in ``text`` (NFC), as spans of it."""
+    folded = Folded.of(text)
+    words: list[Token] | None = None
+    found: list[Token] | None = None
     spans: list[Span] = []
     for number, term in enumerate(query.terms):
-        spans.extend((start, end, number) for start, end in _term_spans(found, term, stemmed))
+        if term.kind == "cjk":
+            pairs = _cjk_spans(folded, "".join(term.forms))
+        elif term.kind in ("word", "exact"):
+            words = list(word_tokens(folded)) if words is None else words
+            pairs = _word_spans(words, term, stemmed)
+        else:
+            found = tokens(text)[1] if found is None else found
+            pairs = _phrase_spans(found, term)
+        spans.extend((start, end, number) for start, end in pairs)
     return sorted(spans)
 
 
-def _term_spans(found: list[Token], term: Term, stemmed: bool) -> list[tuple[int, int]]:
-    if term.kind == "word":
-        exact, stems = term.forms[0], term.stems if stemmed else frozenset()
-        return [
-            (token.start, token.end)
-            for token in found
-            if token.kind == "word" and (token.form == exact or word_stem(token.form) in stems)
-        ]
+def _cjk_spans(folded: Folded, needle: str) -> list[tuple[int, int]]:
+    # A CJK string matches where its characters stand together in the folded text: any
+    # separator between them would have broken the index's run of bigrams as well.
+    spans, at = [], folded.text.find(needle)
+    while at != -1:
+        spans.append(folded.span(at, at + len(needle)))
+        at = folded.text.find(needle, at + 1)
+    return spans
+
+
+def _word_spans(words: list[Token], term: Term, stemmed: bool) -> list[tuple[int, int]]:
+    exact = term.forms[0]
+    stems = term.stems if stemmed and term.kind == "word" else frozenset()
+    return [
+        (token.start, token.end)
+        for token in words
+        if token.form == exact or (stems and word_stem(token.form) in stems)
+    ]
+
+
+def _phrase_spans(found: list[Token], term: Term) -> list[tuple[int, int]]:
     size, first = len(term.forms), term.forms[0]
     return [
         (found[i].start, found[i + size - 1].end)
@@ -45,8 +70,8 @@ def _term_spans(found: list[Token], term: Term, stemmed: bool) -> list[tuple[int
 
 def snippet(text: str, query: Query, *, language: str | None = None) -> str:
     """A short HTML excerpt of ``text`` around its best cluster of matches."""
-    text, found = tokens(text)
-    spans = match_spans(found, query, stemmed=stems_language(language))
+    text = unicodedata.normalize("NFC", text)
+    spans = match_spans(text, query, stemmed=stems_language(language))
     width = _width(text)
     start = _best_start(spans, width) if spans else 0
     end = min(len(text), start + width)
@@ -57,8 +82,8 @@ def snippet(text: str, query: Query, *, language: str | None = None) -> str:
 
 def highlighted(text: str, query: Query, *, language: str | None = None) -> str:
     """All of ``text`` as HTML with every match marked (line breaks kept as ``\\n``)."""
-    text, found = tokens(text)
-    spans = match_spans(found, query, stemmed=stems_language(language))
+    text = unicodedata.normalize("NFC", text)
+    spans = match_spans(text, query, stemmed=stems_language(language))
     return _marked(text, spans, 0, len(text))
 
 

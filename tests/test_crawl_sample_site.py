@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -142,15 +143,19 @@ def site_requests(run: sqlite3.Row, site: str) -> int:
     return int(json.loads(run["stats"])[site]["secnews/requests"])
 
 
-def test_recrawls_add_no_article(sample_crawl: Crawl, sample_site: RunningSampleSite) -> None:
+def test_recrawls_add_no_article(
+    sample_crawl: Crawl, sample_site: RunningSampleSite, tmp_path: Path
+) -> None:
     """Incremental: a fraction of the requests. Full: every page again, still no new version."""
-    args = ["--sites", str(sample_site.sites_dir), "--data", str(sample_crawl.data_dir)]
-    with connect(sample_crawl.data_dir) as db:
+    data = tmp_path / "data"
+    shutil.copytree(sample_crawl.data_dir, data)  # the reference archive stays as it was
+    args = ["--sites", str(sample_site.sites_dir), "--data", str(data)]
+    with connect(data) as db:
         before = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         first = db.execute("SELECT * FROM crawl_runs ORDER BY id LIMIT 1").fetchone()
     secnews("crawl", "sample-secretariat", *args, "--delay", "0")
     secnews("crawl", "sample-secretariat", *args, "--delay", "0", "--full")
-    with connect(sample_crawl.data_dir) as db:
+    with connect(data) as db:
         after = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         versions = db.execute("SELECT max(version) FROM articles").fetchone()[0]
         incremental, full = db.execute(

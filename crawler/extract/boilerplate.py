@@ -26,6 +26,8 @@ _MAX_CLIMB = 8  # furniture wrappers are shallow; deeper climbs only cost time
 _EDGE_LINES = 4  # how many lines at each end of the text may be bylines
 # A wrapper holding most of the page is the page, whatever its class says ("has-sidebar").
 _MAX_CHROME_SHARE = 0.5
+_REGION_BLOCKS = ("p", "div", "table", "ul", "ol", "section", "article", "h1", "h2", "h3", "h4")
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 
 
 def _remove(node: Tag) -> None:
@@ -48,6 +50,29 @@ def strip_furniture(soup: BeautifulSoup, extra: Iterable[Tag | None] = ()) -> No
         _remove(node)
     _strip_chrome(soup)
     _strip_furniture_text(soup)
+    unwrap_layout_tables(soup)
+
+
+def _own(table: Tag, name: str) -> list[Tag]:
+    # The table's own rows or cells, not those of tables nested in it.
+    return [node for node in table.find_all(name) if node.find_parent("table") is table]
+
+
+def _is_layout_table(table: Tag) -> bool:
+    # A cell holding several paragraphs is a region of the page, not a datum; a Word table
+    # pasted into a CMS has one <p> a cell and stays a table.
+    return any(
+        len(cell.find_all(_REGION_BLOCKS, limit=2)) >= 2 for cell in _own(table, "td") + _own(table, "th")
+    )
+
+
+def unwrap_layout_tables(soup: BeautifulSoup) -> None:
+    """Turn tables used for page layout into plain blocks, so their paragraphs stay apart."""
+    for table in soup.find_all("table"):
+        if not isinstance(table, Tag) or not _is_layout_table(table):
+            continue
+        for part in [table, *(node for name in _TABLE_PARTS[1:] for node in _own(table, name))]:
+            part.name = "div"
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:

@@ -29,6 +29,8 @@ _META_NAMES = (
 )  # fmt: skip
 _UPDATED_CLASS = re.compile(r"updated|modified|edited", re.I)
 _PUBLISHED_CLASS = re.compile(r"publish|posted|entry-date|pubdate|date-published", re.I)
+# WordPress marks a never-edited post's one <time> "entry-date published updated".
+_FIRST_PUBLISHED_CLASS = re.compile(r"publish|pubdate", re.I)
 _URL_DATES = (
     re.compile(
         r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>\d{1,2})[/_-](?P<day>\d{1,2})(?=[/_.-]|$)"
@@ -69,6 +71,11 @@ def _time_value(node: Tag) -> FoundDate | None:
     return parse_date(node_text(node))
 
 
+def _is_updated(node: Tag) -> bool:
+    names = class_and_id(node)
+    return bool(_UPDATED_CLASS.search(names)) and not _FIRST_PUBLISHED_CLASS.search(names)
+
+
 def _from_time(soup: BeautifulSoup) -> FoundDate | None:
     marked = [
         node
@@ -76,11 +83,7 @@ def _from_time(soup: BeautifulSoup) -> FoundDate | None:
         if attr(node, "itemprop").lower() == "datepublished"
     ]
     marked += soup.find_all("time", attrs={"pubdate": True})
-    times = [
-        node
-        for node in soup.find_all("time")
-        if not _UPDATED_CLASS.search(class_and_id(node)) and not in_chrome(node)
-    ]
+    times = [node for node in soup.find_all("time") if not _is_updated(node) and not in_chrome(node)]
     # A <time> classed "published" beats the first one in the page, which may be a sidebar's.
     preferred = [node for node in times if _PUBLISHED_CLASS.search(class_and_id(node))]
     for node in [*marked, *preferred, *times]:

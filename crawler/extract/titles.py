@@ -18,7 +18,9 @@ logger = logging.getLogger(__name__)
 _SEPARATOR = re.compile(r"\s+[-–—|:·•»/]{1,2}\s+|\s*[_｜丨|]\s*|\s*::\s*")
 # Looser separators for cutting a known site name off the end ("标题-秘书处"); a name in
 # front needs a real separator, or "中国-中亚…" would lose "中国".
-_LOOSE = r"[\s\-–—_|｜丨:·•»/]+"
+_LOOSE = r"(?:[\s\-–—_|｜丨:·•/]+|\s+»\s+)"  # "» " closes a «quote» unless spaced
+# Any dash or bar, spaced or not: only for finding a segment the page also shows on its own.
+_ANY_SEPARATOR = re.compile(r"\s*[-–—_|｜丨]\s*")
 _STRONG = r"(?:\s+[-–—|:·•»/]{1,2}\s+|\s*[_｜丨|]\s*|\s*::\s*)"
 _CATEGORY = re.compile(
     r"^(?:【(?P<bracket>[^】]{1,12})】|\[(?P<square>[^\]]{1,20})\]"
@@ -98,9 +100,9 @@ def _headings(soup: BeautifulSoup, names: list[str]) -> list[Tag]:
     return found
 
 
-def _cores(text: str) -> list[str]:
-    parts = _SEPARATOR.split(text)
-    seps = _SEPARATOR.findall(text)
+def _cores(text: str, separator: re.Pattern[str] = _SEPARATOR) -> list[str]:
+    parts = separator.split(text)
+    seps = separator.findall(text)
     cores = []
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
@@ -120,7 +122,9 @@ def _shown_core(soup: BeautifulSoup, text: str, names: list[str]) -> str | None:
         if not in_chrome(node):
             shown.add(comparable(short_text(node, _MAX_TITLE) or ""))
     site = {comparable(name) for name in names}
-    for core in sorted(_cores(text), key=len, reverse=True):
+    # "标题-站点名": Chinese CMSs join the two with a bare hyphen, which headlines use too.
+    cores = {*_cores(text), *_cores(text, _ANY_SEPARATOR)}
+    for core in sorted(cores, key=lambda core: (-len(core), core)):
         if comparable(core) in shown and comparable(core) not in site:
             return core
     return None

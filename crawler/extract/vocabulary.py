@@ -30,7 +30,7 @@ AUTHOR_LABELS = (
 )
 SOURCE_LABELS = (
     r"信息来源|稿件来源|文章来源|来\s*源|出\s*处|发布机构|发布单位|发布部门|发文机关|Источник|"
-    r"Sources?|Manba(?:si)?|Манба(?:си)?|Дереккөз|Дерек\s+көзі"
+    r"Sources?|Manba(?:si)?|Манба(?:си)?|Дереккөз|Дерек\s+көзі|Булак"
 )
 PUBLISHER_LABELS = r"发布者|发布人|发布员|录\s*入|Опубликовал[аи]?"
 EDITOR_LABELS = (
@@ -39,23 +39,24 @@ EDITOR_LABELS = (
 PUBLISHED_LABELS = (
     r"发布时间|发布日期|发表时间|发表日期|发布于|成文日期|时\s*间|日\s*期|Опубликовано|"
     r"Дата\s+публикации|Дата\s+размещения|Размещено|Дата|Жарияланған|Жарияланды|"
-    rf"E{_APOS}?lon\s+qilingan|Sana|Posted(?:\s+on)?|Published(?:\s+on)?|Date"
+    rf"E{_APOS}?lon\s+qilingan|Эълон\s+қилинган|Жарыяланды|Жарыяланган|Sana|Сана|"
+    r"Posted(?:\s+on)?|Published(?:\s+on)?|Date"
 )
 UPDATED_LABELS = (
     r"更新时间|更新日期|修改时间|修改日期|最后更新|Обновлено|Изменено|Дата\s+изменения|"
     r"(?:Last\s+)?[Uu]pdated(?:\s+on)?|Last\s+modified|Modified|Жаңартылды|Yangilan(?:gan|di)"
 )
 COUNTER_LABELS = (
-    r"浏览次数|浏览量|浏览|点击数|点击量|点击率|点击|阅读量|阅读数|阅读次数|阅读|访问量|访问次数|"
+    r"浏览次数|浏览人次|浏览量|浏览|点击数|点击量|点击率|点击|阅读量|阅读数|阅读次数|阅读|访问量|访问次数|"
     r"查看次数|人气|Просмотр(?:ов|ы|ено)?|Views|Hits|"
-    rf"Ko{_APOS}rishlar(?:\s+soni)?|Көрілім|Қаралды"
+    rf"Ko{_APOS}rishlar(?:\s+soni)?|Кўришлар(?:\s+сони)?|Көрілім|Қаралды|Көрүүлөр|Каралды"
 )
 TOOL_LABELS = r"字\s*号|字\s*体|分享到|Версия\s+для\s+печати|Поделиться|Share(?:\s+this)?"
 
 # A label is a label when a colon follows; these few also work without one.
 _BARE_LABELS = (
     r"Posted\s+on|Published\s+on|Опубликовано|Жарияланған|Жарияланды|"
-    rf"E{_APOS}?lon\s+qilingan|Updated\s+on|Last\s+updated"
+    rf"E{_APOS}?lon\s+qilingan|Эълон\s+қилинган|Жарыяланды|Updated\s+on|Last\s+updated"
 )
 
 LABEL = re.compile(
@@ -98,7 +99,7 @@ _FURNITURE = [
     rf"Предыдущая\s+новость{_TAIL}|Следующая\s+новость{_TAIL}|Другие\s+новости|Похожие\s+новости",
     r".{0,40}(?:use[sd]?\s+cookies|использует\s+(?:файлы\s+)?cookie).{0,200}",
     r"(?:Accept|Decline|Принять|Согласен|OK)(?:\s+(?:all\s+)?cookies)?",
-    r"Chop\s+etish|Ulashish|Басып\s+шығару|Бөлісу",
+    r"Chop\s+etish|Ulashish|Чоп\s+этиш|Улашиш|Басып\s+шығару|Бөлісу|Басып\s+чыгаруу|Бөлүшүү",
     r"(?:<<|«|←|‹)?\s*(?:Все\s+новости|Назад|Вернуться|All\s+news|"
     r"Back(?:\s+to\s+(?:news|list))?|返回列表|返回上一页|返回|Barcha\s+yangiliklar|Барлық\s+жаңалықтар|Артқа|Orqaga)"
     r"\s*(?:>>|»|→|›)?",
