@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 # leave the machine fails loudly. Needs root (or user namespaces) and iproute2.
 OFFLINE := scripts/offline
 
-.PHONY: install demo test lint format clean
+.PHONY: install demo test lint format clean bench-snapshot bench-search eval chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,33 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/secnews demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(OFFLINE) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser test drives Debian's chromium. Installed here, before the offline namespace,
+# when it is missing and we are root; otherwise that one test is skipped and says why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium for the browser test" >&2; \
+		apt-get install -y -qq chromium >/dev/null 2>&1 \
+		|| { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium could not be installed: the browser test will be skipped" >&2; \
+	fi
+
+# Not part of `make test`: builds a 100k-article synthetic archive (once, in /tmp) and times
+# each snapshot format in its own process. BENCH_ARGS='--sizes 20000' for a quicker run.
+bench-snapshot: $(STAMP)
+	$(BIN)/python bench/snapshot.py $(BENCH_ARGS)
+
+# Not part of `make test`: synthetic zh/ru/en archives of 100k and 1M articles; index size and
+# build time, query p50/p95 next to a LIKE scan. BENCH_ARGS='--sizes 100000' for a quicker run.
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py $(BENCH_ARGS)
+
+# Not part of `make test`: secnews against plain trafilatura on the gold pages in
+# tests/data/pages, per language and field. EVAL_ARGS='--page zh-metinfo-seed' for one page.
+eval: $(STAMP)
+	$(BIN)/python -m crawler.evaluate $(EVAL_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler archive tests

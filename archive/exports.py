@@ -2,7 +2,9 @@
 
 Rows are streamed from cursors in a fixed order (site, month, article, key) and written a
 partition at a time, so memory stays flat and two runs over the same copy write the same
-bytes: gzip without a timestamp or file name, Parquet with fixed writer options.
+bytes: gzip without a timestamp or file name, Parquet with fixed writer options. Each
+writer reads the copy and ``scratch.export_order`` (see ``selection.prepare_export_order``)
+and nothing else, so writers can run side by side in separate processes.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 import base64
 import csv
 import gzip
+import io
 import itertools
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -27,9 +29,8 @@ from archive.manifest import FileLog, Progress
 # Tables exported row by row, split by the site and publication month of their article.
 PARTITIONED = ("articles", "article_versions", "images", "article_urls")
 WHOLE = ("sites",)
-ROW_GROUP_ROWS = 5000
-ROW_GROUP_TEXT = 32 << 20  # characters of text buffered before a row group is written
-GZIP_LEVEL = 6
+ROW_GROUP_ROWS = 1000  # rows a Parquet row group (and a batch in memory) holds at most
+GZIP_LEVEL = 1  # fast enough to keep up with the rest; Parquet is the compact format
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 3,
@@ -38,6 +39,8 @@ PARQUET_OPTIONS: dict[str, Any] = {
     "version": "2.6",
     "data_page_version": "1.0",
 }
+_BUFFER = 1 << 20
+ORDER = "scratch.export_order"
 Partition = tuple[str, str]
 Row = tuple[Any, ...]
 
@@ -60,16 +63,12 @@ def _rows_sql(conn: sqlite3.Connection, table: str) -> str:
         keys = key_columns(conn, table) or [name for name, _ in columns(conn, table)]
         order = ", ".join(f'"{c}"' for c in keys)
         return f"SELECT '', '', t.* FROM main.\"{table}\" t ORDER BY {order}"
-    if table == "articles":
-        return (
-            "SELECT o.site, o.month, t.* FROM temp.export_order o "
-            "JOIN main.articles t ON t.id = o.article_id ORDER BY o.site, o.month, o.article_id"
-        )
-    rest = [c for c in key_columns(conn, table) if c != "article_id"]
+    link = "id" if table == "articles" else "article_id"
+    rest = [c for c in key_columns(conn, table) if c not in ("id", "article_id")]
     order = "".join(f', t."{c}"' for c in rest)
     return (
-        "SELECT o.site, o.month, t.* FROM temp.export_order o "
-        f'JOIN main."{table}" t ON t.article_id = o.article_id '
+        f"SELECT o.site, o.month, t.* FROM {ORDER} o "
+        f'JOIN main."{table}" t ON t."{link}" = o.article_id '
         f"ORDER BY o.site, o.month, o.article_id{order}"
     )
 
@@ -77,8 +76,7 @@ def _rows_sql(conn: sqlite3.Connection, table: str) -> str:
 def partitions(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Partition, Iterator[Row]]]:
     """The rows of ``table`` in export order, grouped by (site, month) of their article."""
     cursor = conn.execute(_rows_sql(conn, table))
-    grouped = itertools.groupby(cursor, key=lambda row: (row[0], row[1]))
-    for key, rows in grouped:
+    for key, rows in itertools.groupby(cursor, key=lambda row: (row[0], row[1])):
         yield key, (row[2:] for row in rows)
 
 
@@ -89,14 +87,21 @@ def _relpath(format: str, table: str, partition: Partition, suffix: str) -> str:
     return f"{format}/{table}/{path_part(site)}/{path_part(month)}.{suffix}"
 
 
-def _counted(rows: Iterator[Row], stage: str, total: int, progress: Progress) -> Iterator[Row]:
-    done = 0
-    for row in rows:
-        yield row
-        done += 1
-        if done % 1000 == 0:
-            progress(stage, done, total)
-    progress(stage, done, total)
+def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
+
+
+class _Counter:
+    """Reports a stage's progress every thousand rows or so."""
+
+    def __init__(self, stage: str, total: int, progress: Progress) -> None:
+        self.stage, self.total, self.progress, self.done = stage, total, progress, 0
+
+    def add(self, rows: int) -> None:
+        before, self.done = self.done, self.done + rows
+        if self.done // 1000 != before // 1000 or self.done == self.total:
+            self.progress(self.stage, self.done, self.total)
 
 
 def arrow_type(declared: str) -> pa.DataType:
@@ -117,83 +122,86 @@ def arrow_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
     return pa.schema([pa.field(name, arrow_type(kind)) for name, kind in columns(conn, table)])
 
 
+def _arrow_column(values: Sequence[Any], kind: pa.DataType) -> pa.Array:
+    try:
+        return pa.array(values, type=kind)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # SQLite let a value of another type in
+        if not pa.types.is_string(kind):
+            raise
+        return pa.array([v if v is None else str(v) for v in values], type=kind)
+
+
 def _arrow_batch(schema: pa.Schema, rows: Sequence[Row]) -> pa.Table:
-    arrays = []
-    for index, column in enumerate(schema):
-        values = [row[index] for row in rows]
-        if pa.types.is_string(column.type):
-            values = [v if v is None or isinstance(v, str) else str(v) for v in values]
-        arrays.append(pa.array(values, type=column.type))
+    by_column = zip(*rows, strict=True)
+    arrays = [_arrow_column(values, f.type) for values, f in zip(by_column, schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def _row_groups(rows: Iterator[Row]) -> Iterator[list[Row]]:
-    group: list[Row] = []
-    text = 0
-    for row in rows:
-        group.append(row)
-        text += sum(len(v) for v in row if isinstance(v, str | bytes))
-        if len(group) >= ROW_GROUP_ROWS or text >= ROW_GROUP_TEXT:
-            yield group
-            group, text = [], 0
-    if group:
-        yield group
 
 
 def write_parquet(
     conn: sqlite3.Connection, table: str, log: FileLog, total: int, progress: Progress
 ) -> None:
     schema = arrow_schema(conn, table)
-    stage = f"parquet {table}"
+    counter = _Counter(f"parquet {table}", total, progress)
     for partition, rows in partitions(conn, table):
-        path = _relpath("parquet", table, partition, "parquet")
-        (log.root / path).parent.mkdir(parents=True, exist_ok=True)
-        with pq.ParquetWriter(log.root / path, schema, **PARQUET_OPTIONS) as writer:
-            for group in _row_groups(_counted(rows, stage, total, progress)):
-                writer.write_table(_arrow_batch(schema, group), row_group_size=len(group))
-        log.add(path, "parquet", table)
+        with (
+            log.create(_relpath("parquet", table, partition, "parquet"), "parquet", table) as out,
+            pq.ParquetWriter(out, schema, **PARQUET_OPTIONS) as writer,
+        ):
+            for batch in _batches(rows, ROW_GROUP_ROWS):
+                writer.write_table(_arrow_batch(schema, batch), row_group_size=len(batch))
+                counter.add(len(batch))
 
 
-def _json_value(value: Any) -> Any:
-    return base64.b64encode(value).decode("ascii") if isinstance(value, bytes) else value
+def _json_default(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def write_jsonl(
     conn: sqlite3.Connection, table: str, log: FileLog, total: int, progress: Progress
 ) -> None:
     names = [name for name, _ in columns(conn, table)]
-    stage = f"jsonl {table}"
+    encode = json.JSONEncoder(
+        ensure_ascii=False, separators=(",", ":"), default=_json_default
+    ).encode
+    counter = _Counter(f"jsonl {table}", total, progress)
     for partition, rows in partitions(conn, table):
         path = _relpath("jsonl", table, partition, "jsonl.gz")
-        (log.root / path).parent.mkdir(parents=True, exist_ok=True)
         with (
-            (log.root / path).open("wb") as raw,
+            log.create(path, "jsonl", table) as raw,
             gzip.GzipFile(
                 filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
             ) as out,
         ):
-            for row in _counted(rows, stage, total, progress):
-                record = {name: _json_value(value) for name, value in zip(names, row, strict=True)}
-                line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-                out.write(line.encode("utf-8") + b"\n")
-        log.add(path, "jsonl", table)
+            for batch in _batches(rows, ROW_GROUP_ROWS):
+                lines = [encode(dict(zip(names, row, strict=True))) for row in batch]
+                out.write(("\n".join(lines) + "\n").encode("utf-8"))
+                counter.add(len(batch))
 
 
 def write_csv(
     conn: sqlite3.Connection, table: str, log: FileLog, total: int, progress: Progress
 ) -> None:
     """One CSV file a table, UTF-8 with a byte-order mark so spreadsheets read it right."""
-    path = f"csv/{table}.csv"
-    (log.root / path).parent.mkdir(parents=True, exist_ok=True)
-    with (log.root / path).open("w", encoding="utf-8-sig", newline="") as out:
+    binary = [i for i, (_, kind) in enumerate(columns(conn, table)) if "BLOB" in kind.upper()]
+    counter = _Counter(f"csv {table}", total, progress)
+    with (
+        log.create(f"csv/{table}.csv", "csv", table) as raw,
+        io.BufferedWriter(raw, _BUFFER) as buffered,
+        io.TextIOWrapper(buffered, encoding="utf-8-sig", newline="") as out,
+    ):
         writer = csv.writer(out)
         writer.writerow([name for name, _ in columns(conn, table)])
-        stage = f"csv {table}"
         for _, rows in partitions(conn, table):
-            writer.writerows(
-                [_json_value(v) for v in row] for row in _counted(rows, stage, total, progress)
-            )
-    log.add(path, "csv", table)
+            for batch in _batches(rows, ROW_GROUP_ROWS):
+                if binary:
+                    batch = [
+                        tuple(_json_default(v) if i in binary else v for i, v in enumerate(r))
+                        for r in batch
+                    ]
+                writer.writerows(batch)
+                counter.add(len(batch))
 
 
 def article_text(title: str | None, published: str | None, author: str | None, text: str) -> str:
@@ -208,16 +216,15 @@ def write_text(conn: sqlite3.Connection, log: FileLog, total: int, progress: Pro
     """``text/<site>/<month>/<id>.txt``: one plain-text file an article, for corpus tools."""
     cursor = conn.execute(
         "SELECT o.site, o.month, a.id, a.title, a.published, a.author, a.text "
-        "FROM temp.export_order o JOIN main.articles a ON a.id = o.article_id "
+        f"FROM {ORDER} o JOIN main.articles a ON a.id = o.article_id "
         "ORDER BY o.site, o.month, o.article_id"
     )
-    made: set[Path] = set()
-    for done, (site, month, article_id, title, published, author, text) in enumerate(cursor, 1):
-        folder = Path("text", path_part(site), path_part(month))
-        if folder not in made:
+    counter = _Counter("text", total, progress)
+    folder = ""
+    for site, month, article_id, title, published, author, text in cursor:
+        if folder != (here := f"text/{path_part(site)}/{path_part(month)}"):
+            folder = here
             (log.root / folder).mkdir(parents=True, exist_ok=True)
-            made.add(folder)
         body = article_text(title, published, author, text).encode("utf-8")
-        log.write(f"{folder.as_posix()}/{article_id}.txt", body, "txt", None)
-        if done % 1000 == 0 or done == total:
-            progress("text", done, total)
+        log.write(f"{folder}/{article_id}.txt", body, "txt", parent=False)
+        counter.add(1)

@@ -2,10 +2,11 @@
 
 The statement calls two SQL functions registered by ``register_functions``:
 ``secnews_match(query)`` (the query as an FTS5 expression) and ``secnews_snippet(text, query,
-language)``. Ranking is bm25 with the title weighted, newest first on ties. A query that
-matches more than ``RANK_WINDOW`` articles is ranked among its ``RANK_WINDOW`` newest matches
-(highest ids): bm25 costs about a microsecond a match, and a common word in a large archive
-matches hundreds of thousands.
+language)``. Hits are ranked by bm25 with the title weighted, newest first on ties. A query
+that matches more than ``RANK_LIMIT`` articles is not ranked: its newest matches (highest
+ids) are listed, newest published first, with no score. bm25 reads every match twice (once
+for the term's rarity, once to score), a few microseconds each, and a common word in a large
+archive matches hundreds of thousands.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlite_utils
 from archive.query import Query, parse_query
 from archive.snippets import snippet
 
-RANK_WINDOW = 10_000
+RANK_LIMIT = 10_000
 DEFAULT_LIMIT = 20
 # bm25 weights, in the order of the index's columns (title, text, title_stem, text_stem).
 RANK = "bm25(articles_fts, 4.0, 1.0, 4.0, 1.0)"
@@ -35,23 +36,28 @@ _FILTERED = """(
              OR f.language LIKE :language || '-%')
         AND (coalesce(:since, '') = '' OR substr(f.published, 1, 10) >= :since)
         AND (coalesce(:until, '') = '' OR substr(f.published, 1, 10) <= :until)))"""
+_MATCHES = f"articles_fts MATCH secnews_match(:q) AND {_FILTERED}"
+_LIMIT = f"coalesce(CAST(nullif(:limit, '') AS INTEGER), {DEFAULT_LIMIT})"
 
-SEARCH_SQL = f"""WITH bound AS (
-  SELECT coalesce((
-    SELECT rowid FROM articles_fts
-    WHERE articles_fts MATCH secnews_match(:q) AND {_FILTERED}
-    ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_WINDOW - 1}), 0) AS lowest
+SEARCH_SQL = f"""WITH broad AS (
+  SELECT EXISTS (
+    SELECT rowid FROM articles_fts WHERE {_MATCHES}
+    ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_LIMIT}) AS yes
 ), ranked AS (
-  SELECT rowid AS id, {RANK} AS rank FROM articles_fts
-  WHERE articles_fts MATCH secnews_match(:q)
-    AND rowid >= (SELECT lowest FROM bound) AND {_FILTERED}
+  SELECT rowid AS id, {RANK} AS rank FROM articles_fts WHERE {_MATCHES}
   ORDER BY rank, rowid DESC
-  LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), {DEFAULT_LIMIT})
+  LIMIT CASE WHEN (SELECT yes FROM broad) THEN 0 ELSE {_LIMIT} END
+), newest AS (
+  SELECT rowid AS id, NULL AS rank FROM articles_fts WHERE {_MATCHES}
+  ORDER BY rowid DESC
+  LIMIT CASE WHEN (SELECT yes FROM broad) THEN {_LIMIT} ELSE 0 END
+), hits AS (
+  SELECT * FROM ranked UNION ALL SELECT * FROM newest
 )
 SELECT a.id, a.url, a.site, a.title, a.published, a.language,
-  secnews_snippet(a.text, :q, a.language) AS snippet, round(-ranked.rank, 4) AS score
-FROM ranked JOIN articles a ON a.id = ranked.id
-ORDER BY ranked.rank, a.published DESC, a.id DESC"""
+  secnews_snippet(a.text, :q, a.language) AS snippet, round(-hits.rank, 4) AS score
+FROM hits JOIN articles a ON a.id = hits.id
+ORDER BY hits.rank, a.published DESC, a.id DESC"""
 
 
 @lru_cache(maxsize=256)
@@ -98,7 +104,7 @@ class SearchHit:
     published: str | None
     language: str | None
     snippet: str
-    score: float
+    score: float | None  # None: too common a query to rank (see RANK_LIMIT)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

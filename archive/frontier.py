@@ -74,7 +74,7 @@ class Frontier:
 
     def add(self, url: str, via: str) -> None:
         """Note a URL about to be requested; a known URL goes back to pending."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "INSERT INTO frontier (url, site, state, via, discovered_at) "
                 "VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (url) DO UPDATE SET state = 'pending'",
@@ -82,7 +82,7 @@ class Frontier:
             )
 
     def fetched(self, url: str, status: int | None, validators: dict[str, str | None]) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "UPDATE frontier SET last_fetched = ?, last_status = ?, "
                 "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
@@ -102,7 +102,7 @@ class Frontier:
     def done(
         self, url: str, kind: str, *, article_links: int | None = None, state: str = "done"
     ) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "UPDATE frontier SET state = ?, kind = ?, "
                 "article_links = coalesce(?, article_links) WHERE url = ?",

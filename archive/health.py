@@ -14,6 +14,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from itertools import pairwise
 from statistics import median
+from typing import Any
 
 import sqlite_utils
 
@@ -28,22 +29,45 @@ log = logging.getLogger(__name__)
 # Stats set by the crawler (crawler/middlewares/health.py), read here.
 ROBOTS_CLOSED_STAT = "secnews/health/robots_disallow_all"
 START_OFFSITE_STAT = "secnews/health/start_offsite"
+NETWORK_FAILURES_STAT = "secnews/health/network_failures"
 
 Rule = Callable[[SiteRun, sqlite_utils.Database, HealthPolicy, datetime], list[Finding]]
+
+
+STATUS_PREFIX = "downloader/response_status_count/"
+ANSWERS = (404, 410)  # a page that is gone is an answer (a takedown), not a failing site
+
+
+def failed_attempts(stats: dict[str, Any]) -> tuple[int, int]:
+    """(failed, all) attempts to fetch from the site: error statuses other than 404/410, and
+    network failures; requests refused before sending (robots.txt, scope) are not attempts."""
+    failed = attempts = 0
+    for key, value in stats.items():
+        if key.startswith(STATUS_PREFIX) and key[len(STATUS_PREFIX) :].isdigit():
+            status = int(key[len(STATUS_PREFIX) :])
+            attempts += int(value)
+            failed += int(value) if status >= 400 and status not in ANSWERS else 0
+    network = int(stats.get(NETWORK_FAILURES_STAT, 0))
+    return failed + network, attempts + network
 
 
 def fetch_errors(
     run: SiteRun, db: sqlite_utils.Database, policy: HealthPolicy, now: datetime
 ) -> list[Finding]:
-    """Too large a share of the run's requests failed (HTTP errors, timeouts, refusals)."""
-    if run.requests == 0 or run.fetch_errors < policy.min_errors:
-        return []
-    share = run.fetch_errors / run.requests
-    if share <= policy.max_error_share:
+    """Too many fetches failed: 5xx, 403, 429, timeouts, refused connections.
+
+    Judged on fetches as they ended, after retries: a flaky page that works on its second
+    try is no failure, and one dead page is one failure, not four attempts.
+    """
+    failed, attempts = failed_attempts(run.stats)
+    retries = int(run.stats.get("retry/count", 0))
+    ended_failed, fetches = max(failed - retries, 0), max(attempts - retries, 1)
+    share = ended_failed / fetches
+    if failed < policy.min_errors or share <= policy.max_error_share:
         return []
     message = (
-        f"{run.fetch_errors} of {run.requests} requests failed "
-        f"({share:.0%}; limit {policy.max_error_share:.0%})"
+        f"{ended_failed} of {fetches} fetches failed after retries ({share:.0%}; limit "
+        f"{policy.max_error_share:.0%}), {failed} failed attempts in all"
     )
     return [Finding(run.site, "fetch-errors", message, share, policy.max_error_share)]
 
@@ -145,7 +169,7 @@ def _result(run: SiteRun, found: list[Finding]) -> str:
 
 def _store(db: sqlite_utils.Database, run_id: int, findings: list[Finding], now: datetime) -> None:
     found_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM health WHERE run_id = ?", [run_id])
         for finding in findings:
             db.table("health").insert({"run_id": run_id, **asdict(finding), "found_at": found_at})

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +65,34 @@ def file_sha256(path: Path) -> str:
         return sha256_of(stream)
 
 
+class HashedFile(io.RawIOBase):
+    """A file opened for writing that keeps the SHA-256 and size of what was written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._file = path.open("wb")
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        self._file.write(view)
+        self.digest.update(view)
+        self.size += len(view)
+        return len(view)
+
+    def tell(self) -> int:
+        return self.size
+
+    def close(self) -> None:
+        if not self.closed:
+            self._file.close()
+        super().close()
+
+
 class FileLog:
     """The files written into a snapshot directory, in the order they were written."""
 
@@ -76,11 +107,29 @@ class FileLog:
         self.entries.append(entry)
         return entry
 
-    def write(self, path: str, data: bytes, format: str, table: str | None = None) -> FileEntry:
-        """Write ``data`` to ``path`` under the root and record it."""
+    @contextmanager
+    def create(self, path: str, format: str, table: str | None = None) -> Iterator[HashedFile]:
+        """A new file at ``path`` under the root, hashed as it is written, then recorded."""
         full = self.root / path
         full.parent.mkdir(parents=True, exist_ok=True)
-        full.write_bytes(data)
+        with HashedFile(full) as target:
+            yield target
+        self.entries.append(FileEntry(path, target.digest.hexdigest(), target.size, format, table))
+
+    def write(
+        self, path: str, data: bytes, format: str, table: str | None = None, *, parent: bool = True
+    ) -> FileEntry:
+        """Write ``data`` to ``path`` under the root and record it."""
+        full = self.root / path
+        if parent:
+            full.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(full, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            left = memoryview(data)
+            while left:
+                left = left[os.write(descriptor, left) :]
+        finally:
+            os.close(descriptor)
         entry = FileEntry(path, hashlib.sha256(data).hexdigest(), len(data), format, table)
         self.entries.append(entry)
         return entry

@@ -55,7 +55,11 @@ def store_media(data_dir: Path, body: bytes, declared_type: str | None) -> Store
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".part")
-        partial.write_bytes(body)
+        try:
+            partial.write_bytes(body)
+        except OSError:
+            partial.unlink(missing_ok=True)  # a full disk leaves no half-written file either
+            raise
         partial.replace(target)  # never a half-written file under its final name
     return StoredMedia(digest, relative.as_posix(), kind[0], len(body), width, height)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
+import io
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -36,19 +36,27 @@ class TableChanges:
 
 
 def _digest_of(names: list[str]) -> Callable[..., str]:
-    """A SQL function of a row's values → digest of its non-NULL ``{column: value}`` pairs.
+    """A SQL function of a row's values → digest of its non-NULL ``column: value`` pairs.
 
-    Leaving NULLs out means a migration that adds an empty column changes no digest.
+    Leaving NULLs out means a migration that adds an empty column changes no digest. Each
+    value is length-prefixed and typed, so no two different rows encode alike.
     """
+    heads = [name.encode("utf-8") + b"\0" for name in names]
 
     def digest(*values: Any) -> str:
-        present = {
-            name: value.hex() if isinstance(value, bytes) else value
-            for name, value in zip(names, values, strict=True)
-            if value is not None
-        }
-        encoded = json.dumps(present, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:32]
+        row = hashlib.blake2b(digest_size=16)
+        for head, value in zip(heads, values, strict=True):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                data, kind = value.encode("utf-8"), b"s"
+            elif isinstance(value, bytes):
+                data, kind = value, b"b"
+            else:
+                data, kind = repr(value).encode("ascii"), b"n"
+            row.update(b"%s%s%d:" % (head, kind, len(data)))
+            row.update(data)
+        return row.hexdigest()
 
     return digest
 
@@ -87,7 +95,7 @@ def record_digests(conn: sqlite3.Connection) -> dict[str, str]:
     return keys
 
 
-def write_digests(conn: sqlite3.Connection, target: IO[bytes]) -> None:
+def write_digests(conn: sqlite3.Connection, target: io.RawIOBase | IO[bytes]) -> None:
     """Write ``temp.row_digests`` as gzipped TSV (fixed header, so the bytes are stable)."""
     with gzip.GzipFile(filename="", mode="wb", fileobj=target, mtime=0) as out:
         out.write(b"table\tkey\tdigest\n")

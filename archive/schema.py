@@ -211,7 +211,7 @@ def migrate(db: sqlite_utils.Database) -> int:
         )
     for number in range(current, SCHEMA_VERSION):
         log.info("applying archive migration %d (%s)", number + 1, MIGRATIONS[number].__name__)
-        with db.conn:
+        with db.atomic():
             MIGRATIONS[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")
     return SCHEMA_VERSION

@@ -99,6 +99,8 @@ def rebuild_index(
     """
     db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     create_index(db)
+    # No merging while loading: one 'optimize' at the end merges everything once.
+    _configure(db, "automerge", 0)
     count = 0
     for rows in _indexed_batches(db, workers):
         _insert_rows(db, rows)
@@ -106,8 +108,13 @@ def rebuild_index(
         if progress is not None:
             progress(len(rows))
     db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')")
+    _configure(db, "automerge", 4)  # FTS5's default, for the store's one-by-one inserts
     log.info("indexed %d articles", count)
     return count
+
+
+def _configure(db: sqlite_utils.Database, option: str, value: int) -> None:
+    db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES (?, ?)", [option, value])
 
 
 def _indexed_batches(db: sqlite_utils.Database, workers: int) -> Iterator[list[Row]]:

@@ -183,16 +183,25 @@ def data_as_of(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def prepare_export_order(conn: sqlite3.Connection) -> None:
-    """A temporary table of every selected article's site and month, in export order.
+def prepare_export_order(conn: sqlite3.Connection, scratch: Path) -> None:
+    """Every selected article's site and month, in export order, in a scratch database.
 
     Made before an incremental snapshot drops unchanged articles, so rows that hang on an
-    unchanged article (a new alias URL, a re-described image) still know their partition.
+    unchanged article (a new alias URL, a re-described image) still know their partition;
+    kept outside the copy, so the copy stays exactly what it holds, and in a file, so export
+    workers in other processes can read it (``open_copy``).
     """
-    conn.execute("DROP TABLE IF EXISTS temp.export_order")
+    conn.execute("ATTACH DATABASE ? AS scratch", [str(scratch)])
     conn.execute(
-        "CREATE TEMP TABLE export_order AS "
+        "CREATE TABLE scratch.export_order AS "
         f"SELECT id AS article_id, site, {MONTH_SQL} AS month FROM main.articles"
     )
-    conn.execute("CREATE INDEX temp.export_order_key ON export_order (site, month, article_id)")
-    conn.execute("CREATE UNIQUE INDEX temp.export_order_id ON export_order (article_id)")
+    conn.execute("CREATE INDEX scratch.export_order_key ON export_order (site, month, article_id)")
+    conn.execute("CREATE UNIQUE INDEX scratch.export_order_id ON export_order (article_id)")
+
+
+def open_copy(copy: Path, scratch: Path) -> sqlite3.Connection:
+    """A read-only connection to a finished copy, with its export order attached."""
+    conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.execute("ATTACH DATABASE ? AS scratch", [f"{scratch.resolve().as_uri()}?mode=ro"])
+    return conn

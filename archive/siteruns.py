@@ -86,13 +86,13 @@ def run_sites(db: sqlite_utils.Database, run_id: int) -> list[SiteRun]:
 
 def record_site_runs(db: sqlite_utils.Database, runs: list[SiteRun]) -> None:
     """Write (or rewrite) the ``site_runs`` rows of a run; ``result`` is set by the health check."""
-    with db.conn:
+    with db.atomic():
         for run in runs:
             db.table("site_runs").upsert(run.row(), pk=("run_id", "site"))
 
 
 def set_result(db: sqlite_utils.Database, run: SiteRun, result: str) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute(
             "UPDATE site_runs SET result = ? WHERE run_id = ? AND site = ?",
             [result, run.run_id, run.site],

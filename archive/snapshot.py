@@ -20,6 +20,8 @@ from pathlib import Path
 
 from archive.attachments import copy_referenced
 from archive.bundle import KINDS, pack
+from archive.export_pool import plan
+from archive.export_pool import run as run_tasks
 from archive.manifest import (
     SUMS_FILE,
     FileLog,
@@ -30,6 +32,7 @@ from archive.manifest import (
 )
 from archive.rowstate import (
     STATE_FILE,
+    TableChanges,
     drop_unchanged,
     load_base_digests,
     record_digests,
@@ -41,11 +44,12 @@ from archive.selection import (
     apply_selection,
     copy_database,
     data_as_of,
+    open_copy,
     prepare_export_order,
     prune_search_indexes,
 )
 from archive.snapshot_base import BaseSnapshot, read_base
-from archive.snapshot_build import export_formats, facts_of, site_facts, write_documents
+from archive.snapshot_build import facts_of, site_facts, write_documents
 from archive.snapshot_docs import Facts
 from archive.store import DB_NAME
 
@@ -152,26 +156,47 @@ def _build(
     options: SnapshotOptions,
     progress: Progress,
 ) -> Facts:
+    copy = files.root / DB_NAME
+    scratch = files.root.with_name(f"{files.root.name}.order.db")
+    database = DB_NAME if "sqlite" in options.formats else None
     progress("copy", 0, 1)
-    conn = copy_database(data_dir / DB_NAME, files.root / DB_NAME)
+    conn = copy_database(data_dir / DB_NAME, copy)
     try:
-        facts = _cut(conn, files, selection, base, options, data_dir)
-        progress("copy", 1, 1)
-        export_formats(conn, files, options.formats, progress)
-        for kind, wanted in (("warc", options.with_warc), ("media", options.with_media)):
-            if wanted:
-                missing = copy_referenced(conn, kind, data_dir, files, progress)
-                if missing:
-                    facts.missing[kind] = missing
+        facts = _cut(conn, files, selection, base, options, data_dir, scratch)
+        tasks = plan(conn, options.formats, state=base is None, database=database)
     finally:
-        conn.close()
-    if "sqlite" in options.formats:
-        files.add(DB_NAME, "sqlite")
-    else:
-        (files.root / DB_NAME).unlink()
+        conn.close()  # the copy is final: from here on it is only read
+    progress("copy", 1, 1)
+    try:
+        files.entries += run_tasks(copy, scratch, tasks, progress)
+        _copy_sources(copy, scratch, data_dir, files, facts, options, progress)
+    finally:
+        scratch.unlink(missing_ok=True)
+    if database is None:
+        copy.unlink()
     facts = write_documents(facts, files, base)
     (files.root / SUMS_FILE).write_text(sums_text(files.sorted()), encoding="utf-8")
     return facts
+
+
+def _copy_sources(
+    copy: Path,
+    scratch: Path,
+    data_dir: Path,
+    files: FileLog,
+    facts: Facts,
+    options: SnapshotOptions,
+    progress: Progress,
+) -> None:
+    """The WARC files and media the selection came from, when asked for."""
+    conn = open_copy(copy, scratch)
+    try:
+        for kind, wanted in (("warc", options.with_warc), ("media", options.with_media)):
+            missing = copy_referenced(conn, kind, data_dir, files, progress) if wanted else []
+            if missing:
+                facts.missing[kind] = missing
+    finally:
+        conn.close()
 
 
 def _cut(
@@ -181,6 +206,7 @@ def _cut(
     base: BaseSnapshot | None,
     options: SnapshotOptions,
     data_dir: Path,
+    scratch: Path,
 ) -> Facts:
     """Cut the copy to the selection (and to the changes); return what the copy holds."""
     try:
@@ -189,22 +215,25 @@ def _cut(
         raise SnapshotError(str(exc)) from exc
     if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:
         raise SnapshotError("the selection holds no articles")
-    prepare_export_order(conn)
+    prepare_export_order(conn, scratch)
     created = _created(data_as_of(conn))
     sites = site_facts(conn)
-    keys = record_digests(conn)
-    with (files.root / STATE_FILE).open("wb") as state:
-        write_digests(conn, state)
-    files.add(STATE_FILE, "tsv")
-    changes = None
-    if base is not None:
-        with base.state() as stream:
-            load_base_digests(conn, stream)
-        changes = drop_unchanged(conn, keys)
-        pruned = pruned or any(change.unchanged for change in changes.values())
-    if pruned:
+    changes = _keep_changes(conn, files, base) if base is not None else None
+    if pruned or any(change.unchanged for change in (changes or {}).values()):
         prune_search_indexes(conn)
         conn.execute("VACUUM")
     name = archive_name(data_dir, options.name)
     date = options.date or created[:10]
     return facts_of(conn, name, date, created, selection, sites, options, changes)
+
+
+def _keep_changes(
+    conn: sqlite3.Connection, files: FileLog, base: BaseSnapshot
+) -> dict[str, TableChanges]:
+    """Write the selection's row digests, then drop every row ``base`` already held."""
+    keys = record_digests(conn)
+    with files.create(STATE_FILE, "tsv") as state:
+        write_digests(conn, state)
+    with base.state() as stream:
+        load_base_digests(conn, stream)
+    return drop_unchanged(conn, keys)

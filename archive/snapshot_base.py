@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from archive.bundle import SnapshotFiles
-from archive.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256, parse_sums
+from archive.manifest import PACKAGE_FILE, SUMS_FILE, parse_sums
 from archive.rowstate import STATE_FILE
 from archive.selection import Selection
 
@@ -79,7 +79,3 @@ def read_base(path: Path) -> BaseSnapshot:
         sums=sums,
     )
 
-
-def sums_digest(path: Path) -> str:
-    """SHA-256 of a snapshot directory's SHA256SUMS: the one checksum that pins it all."""
-    return file_sha256(path / SUMS_FILE)

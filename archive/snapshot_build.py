@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pyarrow
 
 from archive import __version__
-from archive.exports import export_tables, write_csv, write_jsonl, write_parquet, write_text
 from archive.introspect import columns, key_columns, search_indexes, tables
-from archive.manifest import PACKAGE_FILE, FileLog, Progress, write_package
+from archive.manifest import PACKAGE_FILE, FileLog, write_package
 from archive.rowstate import TableChanges
 from archive.selection import Selection
 from archive.snapshot_docs import (
@@ -28,8 +27,6 @@ from archive.snapshot_readme import readme
 if TYPE_CHECKING:
     from archive.snapshot import SnapshotOptions
     from archive.snapshot_base import BaseSnapshot
-
-TABULAR = {"parquet": write_parquet, "jsonl": write_jsonl, "csv": write_csv}
 
 
 def _installed(package: str) -> str | None:
@@ -100,20 +97,6 @@ def facts_of(
         changes=changes,
         search_table=indexes[0] if indexes else None,
     )
-
-
-def export_formats(
-    conn: sqlite3.Connection, files: FileLog, formats: tuple[str, ...], progress: Progress
-) -> None:
-    """Write every flat format asked for, one table at a time."""
-    names = export_tables(conn)
-    totals = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in names}
-    for fmt, writer in TABULAR.items():
-        if fmt in formats:
-            for table in names:
-                writer(conn, table, files, totals[table], progress)
-    if "text" in formats and "articles" in names:
-        write_text(conn, files, totals["articles"], progress)
 
 
 def _json(value: Any) -> bytes:

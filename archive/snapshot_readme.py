@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive.columns import column_description, table_description
+from archive.exports import path_part
 from archive.snapshot_docs import CONTENT_NOTE, Facts
 
 LAYOUT = {
@@ -21,15 +22,17 @@ LAYOUT = {
 }
 
 LOADING = """\
-Python (pandas, pyarrow; no secnews needed):
+Python (pandas and pyarrow; secnews is not needed):
 
 ```python
+import glob
 import pandas as pd
 import pyarrow.parquet as pq
 
-articles = pq.read_table("parquet/articles").to_pandas()       # every site and month
-forum = pd.read_parquet("parquet/articles/sample-forum")        # one site
-versions = pd.read_json("jsonl/article_versions/sample-forum/2023-09.jsonl.gz", lines=True)
+articles = pq.read_table("parquet/articles").to_pandas()        # every site and month
+one_site = pd.read_parquet("parquet/articles/{site}")
+versions = pd.concat(pd.read_json(path, lines=True)
+                     for path in sorted(glob.glob("jsonl/article_versions/*/*.jsonl.gz")))
 sites = pd.read_csv("csv/sites.csv")
 ```
 
@@ -37,8 +40,10 @@ DuckDB:
 
 ```sql
 SELECT site, count(*) FROM 'parquet/articles/*/*.parquet' GROUP BY site;
-SELECT * FROM read_json_auto('jsonl/articles/*/*.jsonl.gz') LIMIT 5;
-ATTACH 'archive.db' AS archive (TYPE sqlite, READ_ONLY); SELECT count(*) FROM archive.articles;
+SELECT title, published FROM read_json_auto('jsonl/articles/*/*.jsonl.gz') LIMIT 5;
+INSTALL sqlite; LOAD sqlite;   -- once, to read archive.db as it is
+ATTACH 'archive.db' AS archive (TYPE sqlite, READ_ONLY);
+SELECT count(*) FROM archive.articles;
 ```
 
 SQLite and Datasette:
@@ -47,6 +52,9 @@ SQLite and Datasette:
 sqlite3 archive.db 'SELECT site, published, title FROM articles ORDER BY published'
 datasette archive.db -m metadata.json
 ```
+
+Corpus tools read `text/` as it is, e.g. NLTK:
+`PlaintextCorpusReader("text", r".*\\.txt", encoding="utf-8")`.
 """
 
 
@@ -116,7 +124,7 @@ def _files(facts: Facts) -> list[str]:
     return [*lines, ""]
 
 
-def _verify_and_load() -> list[str]:
+def _verify_and_load(site: str) -> list[str]:
     return [
         "## Verify",
         "",
@@ -127,7 +135,7 @@ def _verify_and_load() -> list[str]:
         "",
         "## Load",
         "",
-        LOADING,
+        LOADING.format(site=site),
     ]
 
 
@@ -162,6 +170,7 @@ def readme(facts: Facts) -> str:
         "name and fingerprint.",
         "",
     ]
-    parts = [_head(facts), _files(facts), _verify_and_load(), _sources(facts)]
+    site = facts.sites[0]["name"] if facts.sites else "SITE"
+    parts = [_head(facts), _files(facts), _verify_and_load(path_part(site)), _sources(facts)]
     parts += [_dictionary(facts), licence]
     return "\n".join(line for part in parts for line in part).rstrip("\n") + "\n"

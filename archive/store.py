@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,24 +12,17 @@ import sqlite_utils
 from archive import __version__, neardup
 from archive.dedupe import content_hash, same_content, word_count
 from archive.media import StoredMedia
-from archive.records import ArticleRecord, FetchRecord, ImageRecord
+from archive.records import ArticleRecord, ImageRecord
+from archive.runs import RunLog, utc_now
 from archive.schema import migrate
 from archive.search import index_article
+from archive.sql import insert_row, update_row
 from archive.urls import canonical_url, url_key
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "archive.db"
 Outcome = Literal["new", "updated", "unchanged", "alias", "duplicate"]
-
-
-def _pk(table: sqlite_utils.db.Table) -> int:
-    """The rowid of the row just inserted into ``table``."""
-    return int(table.last_rowid or 0)
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -42,16 +33,7 @@ class SaveResult:
     article_id: int
 
 
-@dataclass
-class RunCounts:
-    requests: int = 0
-    articles_new: int = 0
-    articles_updated: int = 0
-    articles_unchanged: int = 0
-    errors: int = 0
-
-
-class Archive:
+class Archive(RunLog):
     """One archive: ``DIR/archive.db`` (WAL mode) and the files beside it."""
 
     def __init__(
@@ -82,42 +64,9 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # Sites and runs -------------------------------------------------------------------
-
     def upsert_site(self, name: str, **fields: str | None) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.table("sites").upsert({"name": name, **fields}, pk="name")
-
-    def start_run(self, sites: list[str]) -> int:
-        with self.db.conn:
-            table = self.db.table("crawl_runs").insert(
-                {"started_at": utc_now(), "status": "running", "sites": json.dumps(sites)}
-            )
-        return _pk(table)
-
-    def add_run_counts(self, run_id: int, counts: RunCounts, stats: dict[str, Any]) -> None:
-        """Add one site's counts to a run; several crawlers may share one run."""
-        row = self.db.table("crawl_runs").get(run_id)
-        merged = json.loads(row["stats"] or "{}")
-        merged.update(stats)
-        update: dict[str, Any] = {
-            name: int(row[name] or 0) + value for name, value in asdict(counts).items()
-        }
-        update["stats"] = json.dumps(merged, default=str, sort_keys=True)
-        with self.db.conn:
-            self.db.table("crawl_runs").update(run_id, update)
-
-    def close_run(self, run_id: int, status: str) -> None:
-        with self.db.conn:
-            self.db.table("crawl_runs").update(run_id, {"finished_at": utc_now(), "status": status})
-
-    def run(self, run_id: int) -> dict[str, Any]:
-        return dict(self.db.table("crawl_runs").get(run_id))
-
-    def record_fetch(self, run_id: int | None, fetch: FetchRecord) -> int:
-        with self.db.conn:
-            table = self.db.table("fetches").insert({"run_id": run_id, **asdict(fetch)})
-        return _pk(table)
 
     # Articles -------------------------------------------------------------------------
 
@@ -142,7 +91,7 @@ class Archive:
         """File one extracted page: new article, new version, alias URL or duplicate link."""
         seen = fetched_at or utc_now()
         self._origin = origin
-        with self.db.conn:
+        with self.db.atomic():
             result = self._file(site, record, seen)
             for url in {fetched_url, record.url}:
                 self._add_url(url, result.article_id, seen)
@@ -153,9 +102,9 @@ class Archive:
         """A known article's page now answers 404/410: ``gone``, its text kept."""
         article_id = self.article_for_url(url)
         if article_id is not None:
-            with self.db.conn:
-                self.db.table("articles").update(
-                    article_id, {"status": "gone", "last_seen": seen or utc_now()}
+            with self.db.atomic():
+                update_row(
+                    self.db, "articles", article_id, {"status": "gone", "last_seen": seen or utc_now()}
                 )
         return article_id
 
@@ -163,7 +112,7 @@ class Archive:
         """A revisit found the page unchanged (e.g. 304): seen now, and live."""
         article_id = self.article_for_url(url)
         if article_id is not None:
-            with self.db.conn:
+            with self.db.atomic():
                 self._touch(article_id, seen or utc_now(), live=True)
         return article_id
 
@@ -182,9 +131,19 @@ class Archive:
         ).fetchone()
         return bool(row and row[0])
 
+    def images_never_fetched(self, article_id: int) -> bool:
+        """Whether some image of the article was never even tried (a crawl killed between
+        storing the article and fetching its images); a refused or rejected one was."""
+        row = self.db.execute(
+            "SELECT 1 FROM images i WHERE i.article_id = ? AND i.sha256 IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM fetches f WHERE f.url = i.url) LIMIT 1",
+            [article_id],
+        ).fetchone()
+        return row is not None
+
     def record_media(self, article_id: int, url: str, media: StoredMedia) -> None:
         """Note where an article's image was kept (see ``archive.media``)."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "UPDATE images SET sha256 = ?, path = ?, content_type = ?, bytes = ? "
                 "WHERE article_id = ? AND url = ?",
@@ -193,7 +152,7 @@ class Archive:
 
     def add_alias(self, url: str, article_id: int) -> None:
         """Note another URL that leads to an article (a link before it was cleaned)."""
-        with self.db.conn:
+        with self.db.atomic():
             self._add_url(url, article_id, utc_now())
 
     def _file(self, site: str, record: ArticleRecord, seen: str) -> SaveResult:
@@ -235,7 +194,7 @@ class Archive:
         version = int(stored["version"]) + 1
         update = {**self._fields(record), "version": version, "status": "live"}
         update |= {"last_seen": seen, "last_changed": seen}
-        self.db.table("articles").update(article_id, update)
+        update_row(self.db, "articles", article_id, update)
         self._add_version(article_id, version, record, seen)
         self._save_images(article_id, record.images)
         index_article(self.db, article_id, record.title, record.text)
@@ -263,7 +222,7 @@ class Archive:
             "duplicate_of": link[0] if link else None,
             "similarity": link[1] if link else None,
         }
-        article_id = _pk(self.db.table("articles").insert(row))
+        article_id = insert_row(self.db, "articles", row)
         self._add_version(article_id, 1, record, seen)
         self._save_images(article_id, record.images)
         index_article(self.db, article_id, record.title, record.text)
@@ -318,15 +277,18 @@ class Archive:
         fields: dict[str, Any] = {"last_seen": seen}
         if live:
             fields["status"] = "live"
-        self.db.table("articles").update(article_id, fields)
+        update_row(self.db, "articles", article_id, fields)
 
     def _add_url(self, url: str, article_id: int, seen: str) -> None:
-        self.db.table("article_urls").insert(
-            {"url": url, "article_id": article_id, "first_seen": seen}, ignore=True
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_urls (url, article_id, first_seen) VALUES (?, ?, ?)",
+            [url, article_id, seen],
         )
 
     def _add_version(self, article_id: int, version: int, record: ArticleRecord, seen: str) -> None:
-        self.db.table("article_versions").insert(
+        insert_row(
+            self.db,
+            "article_versions",
             {
                 "article_id": article_id,
                 "version": version,
@@ -338,7 +300,7 @@ class Archive:
                 "content_hash": content_hash(record.text),
                 "extractor": self.extractor,
                 "origin": self._origin,
-            }
+            },
         )
 
     def _save_images(self, article_id: int, images: tuple[ImageRecord, ...]) -> None:

@@ -28,7 +28,9 @@ _CJK = (
     "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_SEPARATOR_RUN = re.compile(r"[\W_]+")
+_CJK_SEPARATOR_RUN = re.compile(rf"(?<=[{_CJK}])[\W_]+|[\W_]+(?=[{_CJK}])")
+_OTHER_SEPARATOR_RUN = re.compile(rf"(?:[^\w{BREAK}]|_)+")
+_CJK_EDGE = re.compile(rf"(?<=[{_CJK}])|(?=[{_CJK}])")
 # One search-form token in folded text: a separator run, one CJK character, or a word.
 _PIECE = re.compile(rf"(?P<sep>[\W_]+)|(?P<cjk>[{_CJK}])|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
 _WORD_TOKEN = re.compile(rf"(?:(?![{_CJK}])[^\W_])+")
@@ -61,6 +63,8 @@ class _FoldTable(dict[int, str]):
 
 
 def _fold_char(char: str) -> str:
+    if char == BREAK:
+        return " "
     folded = unicodedata.normalize("NFKC", char).casefold().replace("ё", "е")
     if all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in folded):
         folded = unicodedata.normalize("NFD", folded)  # Latin: drop the diacritics
@@ -81,8 +85,10 @@ def is_cjk(token: str) -> bool:
 
 def search_form(text: str) -> str:
     """``text`` as the index stores it: folded, with CJK characters as separate tokens."""
-    marked = _SEPARATOR_RUN.sub(_separator, fold(text))
-    return " ".join(_CJK_CHAR.sub(r" \g<0> ", marked).split())
+    # Plain-string replacements only: a Python callback a match costs more than the rest.
+    marked = _CJK_SEPARATOR_RUN.sub(f" {BREAK} ", fold(text))
+    spaced = _CJK_EDGE.sub(" ", _OTHER_SEPARATOR_RUN.sub(" ", marked))
+    return " ".join(spaced.split())
 
 
 def _separator(match: re.Match[str]) -> str:

@@ -2,7 +2,9 @@
 
 Files are gzip-per-record and rotate by size. A file being written is named ``*.open`` and
 renamed when closed; a crawl killed mid-write leaves an ``.open`` file whose torn tail is cut
-off the next time the directory is opened, so every file always validates.
+off the next time the directory is opened, so every file always validates. An exchange is
+appended in one write; one that fails (a full disk) is cut off at once, so no torn record
+ever sits between good ones.
 
 Payloads are the bytes as received (before any decompression); HTTP headers are rebuilt from
 the parsed response, in the server's order, without ``Transfer-Encoding`` (the body is stored
@@ -77,17 +79,17 @@ class WarcRecorder:
         self._serial = 0
         self._file: Any = None
         self._name = ""
-        self._writer: WARCWriter | None = None
         repair_directory(directory)
 
     def write(self, exchange: Exchange, revisit_of: Revisit | None = None) -> WarcLocation:
-        writer = self._current_writer()
+        self._rotate()
+        buffer = BytesIO()
+        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
         response = self._response_record(writer, exchange, revisit_of)
         request = self._request_record(writer, exchange, response)
-        offset = self._file.tell()
         writer.write_record(response)
         writer.write_record(request)
-        self._file.flush()
+        offset = self._append(buffer.getbuffer())
         return WarcLocation(
             file=self._name,
             offset=offset,
@@ -102,30 +104,44 @@ class WarcRecorder:
         self._file.close()
         final = self.directory / self._name
         (self.directory / (self._name + OPEN_SUFFIX)).rename(final)
-        self._file = self._writer = None
+        self._file = None
 
-    def _current_writer(self) -> WARCWriter:
+    def _rotate(self) -> None:
         if self._file is not None and self._file.tell() >= self.max_bytes:
             self.close()
-        if self._writer is None:
+        if self._file is None:
             self._open_next()
-        assert self._writer is not None
-        return self._writer
+
+    def _append(self, data: memoryview) -> int:
+        """Write ``data`` at the end of the open file and return where it starts; if the
+        write fails part-way, cut the file back so it ends with its last whole record."""
+        offset = int(self._file.tell())
+        try:
+            while data:
+                data = data[self._file.write(data) :]
+        except OSError:
+            self._file.truncate(offset)
+            self._file.seek(offset)
+            raise
+        return offset
 
     def _open_next(self) -> None:
         self._serial += 1
         # Microseconds and pid keep names unique across processes and restarts.
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
-        self._file = open(self.directory / (self._name + OPEN_SUFFIX), "wb")  # noqa: SIM115
-        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        # Unbuffered: each append is written (or cut back) at once, nothing waits in a buffer.
+        self._file = open(self.directory / (self._name + OPEN_SUFFIX), "wb", buffering=0)  # noqa: SIM115
         info = {
             "software": f"secnews/{__version__} (warcio)",
             "format": "WARC File Format 1.1",
             "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
             "description": NOTE,
         }
-        self._writer.write_record(self._writer.create_warcinfo_record(self._name, info))
+        buffer = BytesIO()
+        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
+        writer.write_record(writer.create_warcinfo_record(self._name, info))
+        self._append(buffer.getbuffer())
 
     @staticmethod
     def _response_record(writer: WARCWriter, exchange: Exchange, revisit_of: Revisit | None) -> Any:

@@ -14,10 +14,13 @@ import json
 import random
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
@@ -25,10 +28,42 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing
 FORMATS = ("sqlite", "parquet", "jsonl", "csv", "text")
 SITES = 8
 WORDS = {
-    "en": "the forum secretariat ministers agreed cooperation transport water trade "
-    "programme members meeting statement annual session working group delegation".split(),
-    "ru": "секретариат форум министры сотрудничество транспорт водные ресурсы торговля "
-    "программа заседание делегация заявление рабочая группа".split(),
+    "en": [
+        "the",
+        "forum",
+        "secretariat",
+        "ministers",
+        "agreed",
+        "cooperation",
+        "transport",
+        "water",
+        "trade",
+        "programme",
+        "members",
+        "meeting",
+        "statement",
+        "annual",
+        "session",
+        "working",
+        "group",
+        "delegation",
+    ],
+    "ru": [
+        "секретариат",
+        "форум",
+        "министры",
+        "сотрудничество",
+        "транспорт",
+        "водные",
+        "ресурсы",
+        "торговля",
+        "программа",
+        "заседание",
+        "делегация",
+        "заявление",
+        "рабочая",
+        "группа",
+    ],
     "zh": list("上海合作组织睦邻友好委员会秘书处论坛在北京举行中国中亚合作发展交流会议代表团"),
 }
 
@@ -42,7 +77,7 @@ def _text(rng: random.Random, language: str, paragraphs: int) -> str:
     )
 
 
-def _rows(count: int, seed: int = 6):
+def _rows(count: int, seed: int = 6) -> Iterator[tuple[Any, ...]]:
     """(article, versions, images, urls, fetch) for ``count`` synthetic articles."""
     rng = random.Random(seed)
     for number in range(1, count + 1):
@@ -89,7 +124,7 @@ def build(path: Path, count: int) -> None:
 
     path.mkdir(parents=True, exist_ok=True)
     Archive(path).close()  # schema: every migration
-    conn = __import__("sqlite3").connect(path / "archive.db")
+    conn = sqlite3.connect(path / "archive.db")
     conn.execute("PRAGMA journal_mode = WAL")
     index = [r[1] for r in conn.execute("PRAGMA table_info(articles_fts)")]
     index_columns = [c for c in index if c.startswith(("title", "text"))]
@@ -160,10 +195,13 @@ def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, 
     ok = verify_snapshot(result.path).ok
     verify = time.perf_counter() - started
     size = sum(p.stat().st_size for p in result.path.rglob("*") if p.is_file())
+    # This process and the largest of its export workers (each reports its own peak).
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "seconds": seconds,
         "peak_mb": peak,
+        "worker_peak_mb": worker,
         "verify_seconds": verify,
         "ok": ok,
         "mb": size / 2**20,
@@ -182,8 +220,11 @@ def measure(data: Path, work: Path, formats: str, pack: str | None = None) -> di
 
 
 def report(work: Path, sizes: list[int]) -> None:
-    print("| articles | formats | time (s) | peak memory (MB) | snapshot (MB) | verify (s) |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(
+        "| articles | formats | time (s) | peak memory, main / worker (MB) | snapshot (MB) "
+        "| files | verify (s) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for count in sizes:
         data = ensure(work, count)
         runs = [(f, f, None) for f in FORMATS] + [("all", ",".join(FORMATS), None)]
@@ -192,8 +233,9 @@ def report(work: Path, sizes: list[int]) -> None:
             m = measure(data, work, formats, pack)
             assert m["ok"], f"{label}: the snapshot did not verify"
             print(
-                f"| {count:,} | {label} | {m['seconds']:.1f} | {m['peak_mb']:.0f} | "
-                f"{m['mb']:.0f} | {m['verify_seconds']:.1f} |",
+                f"| {count:,} | {label} | {m['seconds']:.1f} | {m['peak_mb']:.0f} / "
+                f"{m['worker_peak_mb']:.0f} | {m['mb']:.0f} | {m['files']:,} | "
+                f"{m['verify_seconds']:.1f} |",
                 flush=True,
             )
 

@@ -50,6 +50,22 @@ LISTING_URL = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Characters XML forbids: lxml refuses to put them back into a tree it has parsed.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def looks_binary(body: bytes) -> bool:
+    """Bytes that are not text whatever their Content-Type says (an image served as HTML).
+
+    Text has no control characters but tab, newlines and ESC (ISO-2022); a stray NUL in a
+    page is damage, not a sign of binary, so it takes one byte in twenty to decide.
+    """
+    head = body[:4096]
+    if not head or head.startswith(_UNICODE_BOMS):
+        return False
+    return sum(head.count(byte) for byte in _CONTROL_BYTES) * 20 > len(head)
 
 
 class PageKind(Enum):
@@ -78,7 +94,7 @@ class MainRegion:
 def classify_page(html: str, url: str) -> PageKind:
     """Classify one decoded HTML page fetched from ``url``."""
     try:
-        tree = lxml_html.fromstring(html)
+        tree = lxml_html.fromstring(_CONTROL_CHARS.sub("", html))
     except (ValueError, lxml_html.etree.ParserError):
         return PageKind.LISTING
     structured = structured_kind(tree)

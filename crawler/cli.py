@@ -57,7 +57,7 @@ def sites_option(function: Any) -> Any:
 
 
 @main.command()
-@click.argument("targets", nargs=-1, metavar="SITE|URL...")
+@click.argument("targets", nargs=-1, metavar="[SITE|URL]...")
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites directory.")
 @data_option
 @sites_option
@@ -116,6 +116,7 @@ def crawl(
     After the crawl each site's health is checked; exit 1 if a check fails.
 
     Example: secnews crawl sample-secretariat --max-pages 200
+    (or every site: secnews crawl --all --sites ./my-sites)
     """
     from crawler.checkup import check_run
     from crawler.runner import CrawlOptions
@@ -143,6 +144,12 @@ def crawl(
         extra_settings=_settings_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
+    if "disk_full" in run["status"]:
+        click.echo(_run_summary(run))
+        raise click.ClickException(
+            f"{data_dir} is full: the crawl stopped; what it stored is intact, free some "
+            "space and crawl again to resume"
+        )
     report = check_run(data_dir, run, webhook=webhook)
     click.echo(_run_summary(run))
     for line in report.lines():
@@ -441,6 +448,139 @@ def verify(path: Path, data_dir: Path) -> None:
         sys.exit(1)
 
 
+# A query may start with "-" (an excluded word): unknown options are taken as the query.
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query")
+@data_option
+@click.option("--site", help="Only this site's articles.")
+@click.option("--lang", "language", metavar="LANG", help="Only articles in LANG (zh, ru, en…).")
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
+def search(
+    query: str,
+    data_dir: Path,
+    site: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search the archive in any language; best first, newest first on ties.
+
+    Words are ANDed; OR joins two terms; -word excludes; "quoted words" must appear together
+    as written. A word finds its inflections (саммит finds саммита); a Chinese word of any
+    length is found inside longer text.
+
+    Example: secnews search '北斗 OR саммит -"press office"' --since 2023-01-01 --json
+    """
+    from dataclasses import asdict
+
+    from archive.finder import SearchFilters
+    from archive.finder import search as find
+    from archive.query import QueryError
+    from crawler.searchview import hit_lines
+
+    dates = {"--since": since, "--until": until}
+    since, until = (_iso_date(value, option) for option, value in dates.items())
+    filters = SearchFilters(site, language, since, until, limit)
+    with _existing_archive(data_dir) as archive:
+        try:
+            hits = find(archive.db, query, filters)
+        except QueryError as exc:
+            raise ConfigProblem(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+    elif hits:
+        click.echo("\n".join(hit_lines(hits, color=sys.stdout.isatty())))
+    else:
+        click.echo("no articles found", err=True)
+
+
+@main.command()
+@data_option
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes that compute the search forms.",
+)
+def reindex(data_dir: Path, workers: int) -> None:
+    """Rebuild the full-text index from every article (after an upgrade, or to compact it).
+
+    Example: secnews reindex --data /var/lib/secnews --workers 2
+    """
+    import time
+
+    from archive.search import rebuild_index
+
+    with _existing_archive(data_dir) as archive:
+        total, started = archive.db["articles"].count, time.monotonic()
+        bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+        with bar, archive.db.conn:
+            count = rebuild_index(archive.db, workers=workers, progress=bar.update)
+    click.echo(f"indexed {count} articles in {time.monotonic() - started:.1f} s")
+
+
+@main.command()
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8001,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--immutable", is_flag=True, help="Open the archive as a file that never changes.")
+@click.option(
+    "--metadata",
+    "overlay",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON merged over the generated metadata (title, license, source…).",
+)
+@click.option("--print-metadata", is_flag=True, help="Print the generated metadata and exit.")
+def serve(
+    data_dir: Path,
+    host: str,
+    port: int,
+    immutable: bool,
+    overlay: Path | None,
+    print_metadata: bool,
+) -> None:
+    """Browse and search the archive in Datasette, read-only: articles with their images,
+    versions, a chart of articles per month, and the plugins in archive/datasette/.
+
+    Prints the URL it serves on, then serves until interrupted.
+
+    Example: secnews serve --port 8001  (then open http://127.0.0.1:8001/)
+    """
+    from archive.datasette.app import ServeError, bind, make_datasette, metadata_for, run, url_of
+
+    try:
+        if print_metadata:
+            click.echo(json.dumps(metadata_for(data_dir), ensure_ascii=False, indent=2))
+            return
+        datasette = make_datasette(data_dir, immutable=immutable, overlay=overlay)
+        sock = bind(host, port)
+    except (ServeError, OSError, ValueError) as exc:
+        raise ConfigProblem(str(exc)) from exc
+    click.echo(f"serving {data_dir / 'archive.db'} at {url_of(sock)}")
+    sys.stdout.flush()
+    run(datasette, sock)  # uvicorn stops cleanly on Ctrl-C
+
+
+def _existing_archive(data_dir: Path) -> Any:
+    from archive.store import DB_NAME, Archive
+
+    if not (data_dir / DB_NAME).is_file():
+        raise ConfigProblem(f"{data_dir / DB_NAME}: no archive here (crawl first, or pass --data)")
+    return Archive(data_dir)
+
+
 @main.group()
 def sites() -> None:
     """Site configs: list them, check every file, add one from a start URL.
@@ -537,14 +677,20 @@ def sites_add(
 
 
 def _run_crawl(sites: list[Any], options: Any, show_progress: bool) -> dict[str, Any]:
+    from archive.diskfull import is_storage_full
     from crawler.runner import run_crawl
 
-    if not show_progress:
-        return run_crawl(sites, options)
-    from crawler.progress import CrawlProgress
+    try:
+        if not show_progress:
+            return run_crawl(sites, options)
+        from crawler.progress import CrawlProgress
 
-    with CrawlProgress([site.name for site in sites]) as display:
-        return run_crawl(sites, options, watch=display.watch)
+        with CrawlProgress([site.name for site in sites]) as display:
+            return run_crawl(sites, options, watch=display.watch)
+    except Exception as exc:
+        if not is_storage_full(exc):
+            raise
+        raise click.ClickException(f"cannot write to {options.data_dir}: {exc}") from exc
 
 
 def _is_default(parameter: str) -> bool:

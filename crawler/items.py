@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.records import ArticleRecord
 
@@ -14,7 +14,7 @@ class PageItem:
     site: str
     url: str  # where the page was served from, after redirects
     requested_url: str
-    body: bytes
+    body: bytes = field(repr=False)  # logs of dropped items stay short
     content_type: str | None
     fetched_at: str
     discovered_via: str  # seed | link | pagination | feed | sitemap

@@ -17,12 +17,14 @@ from archive.records import ArticleRecord
 from archive.store import Archive
 from archive.warc import read_response
 from crawler.extract import ExtractHints, extract_article
+from crawler.pipelines.extract import WEAKER_THAN_LISTED
 from crawler.provenance import extractor_version
 from crawler.siteconfig import SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+LISTED_SOURCES = ("feed", "sitemap", "listing")
 
 
 def captures(archive: Archive, site: str | None) -> Iterator[tuple[str, str, str, str, int]]:
@@ -82,8 +84,8 @@ def _one(
     )
     if record is None:
         return "no_body"
-    if record.published is None:
-        # A date that came from a feed, sitemap or listing is not in the page itself.
+    if record.published_source in WEAKER_THAN_LISTED:
+        # A date that came from a feed or sitemap is not in the page; the crawl preferred it.
         record = _keep_listed_date(archive, url, record)
     result = archive.save_article(site, record, url, origin="reprocess")
     return "updated" if result.outcome == "updated" else "unchanged"
@@ -94,6 +96,10 @@ def _keep_listed_date(archive: Archive, url: str, record: ArticleRecord) -> Arti
     if article_id is None:
         return record
     stored = archive.db.table("articles").get(article_id)
+    if stored["published"] is None or stored["published_source"] in WEAKER_THAN_LISTED:
+        return record
+    if stored["published_source"] not in LISTED_SOURCES:
+        return record
     return replace(
         record,
         published=stored["published"],

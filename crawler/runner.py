@@ -4,6 +4,7 @@ one Scrapy ``CrawlerProcess`` crawls the sites side by side into one ``crawl_run
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from archive.diskfull import is_storage_full
 from archive.store import Archive
 from crawler.siteconfig import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
@@ -90,5 +92,10 @@ def run_crawl(
     reasons = {c.stats.get_value("finish_reason") for c in crawlers}
     status = "ok" if reasons <= {"finished"} else ",".join(sorted(str(r) for r in reasons))
     with Archive(options.data_dir) as archive:
-        archive.close_run(run_id, status)
-        return archive.run(run_id)
+        try:
+            archive.close_run(run_id, status)
+        except sqlite3.Error as exc:
+            if not is_storage_full(exc):
+                raise
+            log.warning("run %d stays 'running' in crawl_runs: %s", run_id, exc)
+        return {**archive.run(run_id), "status": status}

@@ -39,6 +39,13 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
+# A page that still fails after its retries is a fact recorded in `fetches`, not a crash.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+# A redirect is followed even to a URL seen before, so a loop ends at REDIRECT_MAX_TIMES
+# with its error in `fetches` instead of vanishing in the duplicate filter.
+DUPEFILTER_CLASS = "crawler.dupefilter.RedirectFollowingDupeFilter"
+# Only the web: no file://, data:, s3:// or ftp:// request, whatever a page or redirect says.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
 # An archive should not depend on what the server remembered about us; cookies off also keeps
 # Scrapy's cookie middleware from consulting the public-suffix list (a download at run time).
@@ -58,8 +65,14 @@ DOWNLOADER_MIDDLEWARES = {
     # being fetched; ours takes its place (same setting, ROBOTSTXT_OBEY).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.RobotsMiddleware": 100,
+    # Scrapy's retries, but a 429/503 with Retry-After is retried when the server asks.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry.RetryAfterMiddleware": 550,
     "crawler.middlewares.budget.RequestBudgetMiddleware": 40,
     "crawler.middlewares.scope.SiteScopeMiddleware": 60,
+    # Ours keeps the crawl on its site (host and port) and lets media through; Scrapy's would
+    # drop an off-site redirect at scheduling, silently, with its frontier entry left open.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     # Closest to the network, so every attempt (retries, redirects, robots.txt) is seen
     # as served, before decompression.
     "crawler.middlewares.capture.FetchRecorderMiddleware": 950,
@@ -74,6 +87,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.runlog.CrawlRunRecorder": 100,
     "crawler.extensions.frontier.FrontierRecorder": 110,
+    "crawler.extensions.storage.StorageGuard": 120,
 }
 
 # secnews settings.
@@ -84,6 +98,8 @@ SECNEWS_MAX_REQUESTS = 0  # 0: unbounded
 SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it
 SECNEWS_MEDIA = True  # download articles' images into media/
 SECNEWS_MEDIA_MAX_BYTES = 20 * 1024 * 1024  # an image larger than this is not kept
+SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, not extracted
+SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
 SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely
 SECNEWS_NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of shingles to link copies

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cssselect import GenericTranslator, SelectorError
 
 from archive.urls import site_key
+from crawler import regexcheck
+from crawler.netpolicy import forbidden_address
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
 SELECTOR_FIELDS = ("title", "body", "published", "author")
@@ -102,7 +104,7 @@ def parse_site(data: Mapping[str, Any], source: str) -> SiteConfig:
         name=name,
         start_urls=tuple(start_urls),
         title=_get(data, "title", str, source) or name,
-        allowed_domains=tuple(_strings(data, "allowed_domains", source)),
+        allowed_domains=_allowed_domains(data, source),
         language=_get(data, "language", str, source),
         timezone=_timezone(data, source),
         discovery=_discovery(data.get("discovery", {}), source),
@@ -172,6 +174,21 @@ def _check_url(url: object, source: str, field_name: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SiteConfigError(source, field_name, f"{url!r} is not an http(s) URL with a host")
+    _check_host(parts.hostname, source, field_name)
+
+
+def _check_host(host: str, source: str, field_name: str) -> None:
+    forbidden = forbidden_address(host)
+    if forbidden:
+        reason = f"{forbidden}: secnews fetches only public addresses and loopback"
+        raise SiteConfigError(source, field_name, reason)
+
+
+def _allowed_domains(data: Mapping[str, Any], source: str) -> tuple[str, ...]:
+    domains = _strings(data, "allowed_domains", source)
+    for index, domain in enumerate(domains):
+        _check_host(urlsplit(f"//{domain}").hostname or "", source, f"allowed_domains[{index}]")
+    return tuple(domains)
 
 
 def _timezone(data: Mapping[str, Any], source: str) -> str | None:
@@ -205,12 +222,20 @@ def _discovery(data: Mapping[str, Any], source: str) -> Discovery:
         for index, url in enumerate(values):
             _check_url(url, source, f"discovery.{key}[{index}]")
         urls[key] = tuple(values)
-    return Discovery(
-        follow=_patterns(data, "follow", source),
-        article=_patterns(data, "article", source),
-        deny=_patterns(data, "deny", source),
-        **urls,
-    )
+    patterns = {key: _patterns(data, key, source) for key in ("follow", "article", "deny")}
+    _check_backtracking(patterns, source)
+    return Discovery(**patterns, **urls)
+
+
+def _check_backtracking(patterns: Mapping[str, tuple[re.Pattern[str], ...]], source: str) -> None:
+    """Refuse a pattern that could stall a crawl (see ``crawler.regexcheck``)."""
+    fields = [
+        (f"discovery.{key}[{i}]", p.pattern)
+        for key in patterns
+        for i, p in enumerate(patterns[key])
+    ]
+    for index, reason in regexcheck.problems([pattern for _, pattern in fields]):
+        raise SiteConfigError(source, fields[index][0], f"{fields[index][1]!r}: {reason}")
 
 
 def _selectors(data: Mapping[str, Any], source: str) -> dict[str, str]:

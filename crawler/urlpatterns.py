@@ -16,16 +16,17 @@ SLUG = "*"
 _SLUG_MARKS = re.compile(r"[-_\s%]")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _kind(part: str) -> str:
-    """A path segment or query value as it varies: digits, a slug, or a literal."""
+    """A path segment or query value as it varies: digits, a slug, digits in a name, or itself."""
     if part.isdigit():
         return DIGITS
     mixed = bool(_LETTER.search(part)) and bool(_DIGIT.search(part)) and "." not in part
     if _SLUG_MARKS.search(part) or len(part) > 24 or mixed:
         return SLUG
-    return part
+    return _DIGIT_RUN.sub(DIGITS, part)  # 708.html -> #.html
 
 
 def _parts(url: str) -> tuple[list[str], list[tuple[str, str]]]:
@@ -51,12 +52,12 @@ def group_by_shape(urls: Iterable[str]) -> list[list[str]]:
 
 def _pattern_part(values: list[str], slug: str, *, keep_equal: bool = False) -> str:
     """Literal when the values are a literal (or, with ``keep_equal``, equal across 2+ URLs)."""
-    same = len(set(values)) == 1
-    if same and (_kind(values[0]) not in (DIGITS, SLUG) or (keep_equal and len(values) > 1)):
+    kind = _kind(values[0])
+    if (kind == values[0] != DIGITS) or (keep_equal and len(values) > 1 and len(set(values)) == 1):
         return re.escape(values[0])
-    if all(value.isdigit() for value in values):
-        return r"\d+"
-    return slug
+    if kind == SLUG:
+        return slug
+    return r"\d+".join(re.escape(piece) for piece in kind.split(DIGITS))
 
 
 def shape_pattern(urls: list[str]) -> str:

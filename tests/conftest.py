@@ -75,6 +75,18 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSam
     process.wait(timeout=10)
 
 
+@pytest.fixture(scope="module")
+def private_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSampleSite]:
+    """The sample sites for one test module alone, served in this process: crawling them
+    leaves the session's sites (their view counts, the flaky page's failures) untouched."""
+    from crawler.sample_site import SampleSite, write_site_configs
+
+    tmp = tmp_path_factory.mktemp("private-sample-site")
+    with SampleSite(ephemeral=True, log_path=tmp / "requests.jsonl") as site:
+        write_site_configs(tmp / "sites", site.urls)
+        yield RunningSampleSite(dict(site.urls), tmp / "requests.jsonl", tmp / "sites")
+
+
 def secnews(
     *args: str, check: bool = True, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
@@ -115,3 +127,11 @@ def sample_crawl(sample_site: RunningSampleSite) -> Crawl:
     """The reference crawl of the sample sites (made when the sites started)."""
     assert sample_site.first_crawl is not None
     return sample_site.first_crawl
+
+
+@pytest.fixture(scope="session")
+def search_archive(sample_crawl: Crawl, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir: the reference crawl copied, plus synthetic articles for search tests."""
+    from tests.search_corpus import build_search_archive
+
+    return build_search_archive(sample_crawl.data_dir, tmp_path_factory.mktemp("search"))

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
+from archive.runs import RunCounts
 from archive.schema import SCHEMA_VERSION
-from archive.store import Archive, RunCounts
+from archive.store import Archive
 
 
 @pytest.fixture

@@ -213,3 +213,24 @@ def test_hints_are_hashable_and_compare_by_value() -> None:
     hints = ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})
     assert hints == ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})
     assert {hints: 1}[ExtractHints("Asia/Shanghai", "zh", {"body": ".content"})] == 1
+
+
+def test_layout_table_cells_keep_their_paragraphs_apart() -> None:
+    first = "记者从海关获悉，今年前四个月口岸进出境货物同比增长两成，创同期历史新高。"
+    second = "据介绍，中欧班列通行数量增长是口岸货运量上升的主要原因，开行线路覆盖欧洲多国。"
+    layout = (
+        f"<table><tr><td><h2>口岸货运量创新高</h2><p>{first}</p><p>{second}</p></td></tr></table>"
+    )
+    record = extract_article(page(layout, "<title>口岸货运量创新高</title>"), URL)
+    assert record is not None
+    assert record.text == f"{first}\n\n{second}"
+
+
+def test_word_table_with_one_paragraph_a_cell_stays_a_table() -> None:
+    table = (
+        "<table><tr><td><p>国家</p></td><td><p>增长</p></td></tr>"
+        "<tr><td><p>哈萨克斯坦</p></td><td><p>18.2%</p></td></tr></table>"
+    )
+    record = extract_article(page(f"<div><p>{LEAD}</p>{table}</div>"), URL)
+    assert record is not None
+    assert record.text.split("\n\n")[1:] == ["国家 | 增长", "哈萨克斯坦 | 18.2%"]

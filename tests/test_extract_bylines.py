@@ -193,3 +193,48 @@ def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
 )
 def test_by_lines_with_real_names(line: str, author: str) -> None:
     assert facts_of(line).authors == [author]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Пресс-служба Губернатора Самарской области",
+        "ҚР Сыртқы істер министрлігінің баспасөз қызметі",
+        "КР ТИМдин басма сөз кызматы",
+        "Oʻzbekiston Respublikasi TIV Axborot xizmati",
+        "Press Office",
+    ],
+)
+def test_a_press_office_signing_alone_is_the_source(line: str) -> None:
+    facts = facts_of(line)
+    assert facts.sources == [line] and facts.labelled
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Пресс-служба министерства сообщила, что встреча перенесена.",
+        "Как сообщает пресс-служба.",
+        "The press office will publish the full programme on Monday, 3 June, at noon today.",
+    ],
+)
+def test_sentences_about_a_press_office_are_text(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "iso"),
+    [
+        ("Жарыяланды: 12.05.2023 10:15 Булак: КР ТИМ Көрүүлөр: 87", "КР ТИМ", "2023-05-12T10:15"),
+        ("Эълон қилинган: 2023 йил 14 сентябр Манба: ЎзА", "ЎзА", "2023-09-14"),
+    ],
+)
+def test_kyrgyz_and_uzbek_cyrillic_labels(line: str, source: str, iso: str) -> None:
+    facts = facts_of(line)
+    assert facts.sources == [source]
+    assert [date.iso() for date in facts.published] == [iso]
+
+
+def test_visits_counter_with_person_times() -> None:
+    facts = facts_of("發布單位：國際貿易署 瀏覽人次：3056")
+    assert facts.sources == ["國際貿易署"] and facts.counted

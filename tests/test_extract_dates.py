@@ -233,3 +233,13 @@ def test_htmldate_is_the_last_resort_and_never_goes_online(monkeypatch: pytest.M
     record = extract_article(html, "https://wg.example/news/view?id=3")
     assert record is not None
     assert (record.published, record.published_source) == ("2023-03-12", "htmldate")
+
+
+def test_a_never_edited_wordpress_post_time_is_published_and_updated() -> None:
+    html = (
+        '<html><body><article><time class="entry-date published updated" '
+        'datetime="2024-03-05T14:00:00+00:00">March 5, 2024</time></article></body></html>'
+    )
+    result = published(html)
+    assert result is not None
+    assert (result.value, result.source) == ("2024-03-05T14:00:00+00:00", "time")

@@ -42,7 +42,17 @@ def test_every_page_has_an_expected_file() -> None:
     pages = {path.stem for path in PAGES.glob("*.html")}
     expected = {path.name.removesuffix(".expected.json") for path in EXPECTED}
     assert pages == expected
-    assert len(pages) >= 9
+    assert len(pages) >= 40
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda path: path.name.split(".")[0])
+def test_every_expected_file_states_every_field(expected_path: Path) -> None:
+    expected = json.loads(expected_path.read_text("utf-8"))
+    required = {"url", "title", "published", "author", "language", "text", "images"}
+    assert required <= set(expected)
+    assert expected["title"] and expected["text"] and expected["language"]
+    if expected["images"]:
+        assert len(expected["image_alts"]) == len(expected["images"])
 
 
 @pytest.mark.usefixtures("no_network")

@@ -132,3 +132,19 @@ def test_section_banner_h1_loses_to_the_headline_shown_elsewhere() -> None:
         "<div class='news-title'>秘书长会见哈萨克斯坦驻华大使</div>"
     )
     assert headline_of(head, body) == "秘书长会见哈萨克斯坦驻华大使"
+
+
+def test_a_closing_guillemet_stays_when_the_site_name_is_cut() -> None:
+    title = "Итоги конференции «Транспортные коридоры» - Транспортный союз"
+    assert strip_site_names(title, ["Транспортный союз"]) == (
+        "Итоги конференции «Транспортные коридоры»"
+    )
+
+
+def test_banner_h1_loses_to_a_heading_the_title_joins_with_a_bare_hyphen() -> None:
+    head = "<title>商会组织企业参加塔什干国际工业博览会-中国—中亚商会</title>"
+    body = (
+        "<div class='jumbotron'><h1>新闻中心</h1></div>"
+        "<h2 class='text-center'>商会组织企业参加塔什干国际工业博览会</h2><p>正文。</p>"
+    )
+    assert headline_of(head, body) == "商会组织企业参加塔什干国际工业博览会"

@@ -202,3 +202,13 @@ def test_a_start_url_redirecting_off_the_site_fails(healthy: Served, tmp_path: P
     found = findings(tmp_path / "data")
     assert {(s, rule) for s, rule, _ in found} == {(name, "start-offsite") for name in SITES}
     assert all("https://www.moved-site.example/" in message for _, _, message in found)
+
+
+def test_an_unreachable_site_fails_fetch_errors(tmp_path: Path) -> None:
+    result = secnews(
+        "crawl", "http://127.0.0.1:9/", "--data", str(tmp_path), "--delay", "0", check=False
+    )
+    assert result.returncode == 1
+    ((site, rule, message),) = findings(tmp_path)
+    assert (site, rule) == ("127.0.0.1-9", "fetch-errors")
+    assert "failed after retries (100%" in message

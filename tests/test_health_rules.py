@@ -9,11 +9,17 @@ from pathlib import Path
 import pytest
 
 from archive.findings import HealthPolicy
-from archive.health import ROBOTS_CLOSED_STAT, assess_run, findings_for_run
+from archive.health import (
+    NETWORK_FAILURES_STAT,
+    ROBOTS_CLOSED_STAT,
+    assess_run,
+    findings_for_run,
+)
 from archive.records import ArticleRecord
+from archive.runs import RunCounts
 from archive.schema import MIGRATIONS, SCHEMA_VERSION
 from archive.status import create_operations_schema, site_status
-from archive.store import Archive, RunCounts
+from archive.store import Archive
 
 SITE = "ministry"
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -88,16 +94,39 @@ def test_staleness_needs_history_and_silence(
 
 
 @pytest.mark.parametrize(
-    ("errors", "requests", "failing"),
-    [(10, 20, True), (4, 20, False), (2, 2, False), (3, 3, True)],
+    ("statuses", "retries", "failing"),
+    [
+        ({200: 6, 500: 4}, 3, False),  # one dead page of seven (in four attempts)
+        ({200: 1, 500: 8}, 6, True),  # start page and sitemap dead: 2 of 3 fetches
+        ({500: 4}, 3, True),  # robots.txt answers 500: the whole site is down
+        ({200: 20, 500: 2}, 2, False),  # a flaky page that worked on its third try
+        ({200: 8, 404: 4}, 0, False),  # takedowns are answers, not failures
+        ({200: 10, 503: 8, 403: 2}, 6, True),  # 4 of 14 pages failed after retries
+        ({200: 1, 500: 2}, 0, False),  # too few failures to judge
+    ],
 )
-def test_fetch_errors_fail_above_a_share_once_there_are_a_few(
-    archive: Archive, errors: int, requests: int, failing: bool
+def test_fetch_errors_fail_when_many_fetches_end_failed(
+    archive: Archive, statuses: dict[int, int], retries: int, failing: bool
 ) -> None:
-    stats = {"secnews/requests": requests, "secnews/fetch_errors": errors}
+    stats: dict[str, object] = {
+        f"downloader/response_status_count/{s}": n for s, n in statuses.items()
+    }
+    stats["retry/count"] = retries
     run = run_with(archive, stats, NOW - timedelta(minutes=5), NOW)
     rules = [f.rule for f in assess_run(archive.db, run, now=NOW)]
     assert rules == (["fetch-errors"] if failing else [])
+
+
+def test_timeouts_count_and_refusals_before_sending_do_not(archive: Archive) -> None:
+    stats = {
+        "downloader/response_status_count/200": 2,
+        "downloader/exception_count": 12,  # 8 of them refused by robots.txt, never sent
+        NETWORK_FAILURES_STAT: 4,
+        "retry/count": 0,
+    }
+    run = run_with(archive, stats, NOW - timedelta(minutes=5), NOW)
+    (finding,) = assess_run(archive.db, run, now=NOW)
+    assert finding.message.startswith("4 of 6 fetches failed after retries (67%")
 
 
 def drift_archive(archive: Archive, drifted: int) -> int:
@@ -149,7 +178,7 @@ def test_findings_are_stored_once_and_the_status_view_shows_them(archive: Archiv
 
 
 def test_policy_thresholds_are_honoured(archive: Archive) -> None:
-    stats = {"secnews/requests": 20, "secnews/fetch_errors": 4}
+    stats = {"downloader/response_status_count/200": 16, "downloader/response_status_count/500": 4}
     run = run_with(archive, stats, NOW - timedelta(minutes=5), NOW)
     strict = HealthPolicy(max_error_share=0.1)
     assert [f.rule for f in assess_run(archive.db, run, strict, now=NOW)] == ["fetch-errors"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,7 +29,7 @@ def get(url: str) -> tuple[int, dict[str, str], bytes]:
 
 
 @pytest.fixture(scope="module")
-def site() -> SampleSite:
+def site() -> Iterator[SampleSite]:
     with SampleSite(ephemeral=True) as served:
         yield served
 
@@ -65,3 +67,20 @@ def test_the_cli_offers_every_fault() -> None:
     help_text = " ".join(secnews("sample-site", "-h").stdout.split())
     for fault in FAULTS:
         assert fault in help_text
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [("moved", f"it redirects to {MOVED_TO}/"), ("robots-closed", "robots.txt disallows it")],
+)
+def test_sites_add_refuses_a_site_it_may_not_or_cannot_read(
+    site: SampleSite, tmp_path: Path, fault: str, reason: str
+) -> None:
+    site.set_fault(fault)
+    try:
+        args = ("sites", "add", site.urls["sample-forum"], "--sites", str(tmp_path))
+        result = secnews(*args, "--name", "forum", "--delay", "0", check=False)
+    finally:
+        site.set_fault(None)
+    assert result.returncode == 2 and reason in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -90,9 +90,8 @@ def _assert_one_state(path: Path, filed_before: set[int], present_after: set[int
     ids, whole = _ids(db), _ids(db, COMPLETE)
     assert filed_before <= whole and ids <= present_after
     assert ids == set(range(1, max(ids) + 1))  # a prefix of the writer's sequence
-    # Archive.save_article files an article in several commits (see the xfail below), so
-    # the newest article may be caught half filed; no other may.
-    assert ids - whole <= {max(ids)}
+    # Archive.save_article files an article in one transaction: none is caught half filed.
+    assert ids == whole
 
 
 def _assert_formats_agree(path: Path) -> None:
@@ -112,11 +111,6 @@ def _assert_formats_agree(path: Path) -> None:
     assert len(list((path / "text").rglob("*.txt"))) == articles
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Archive.save_article commits several times: sqlite-utils insert()/update() "
-    "commit inside its `with self.db.conn:` block (reported to the lead)",
-)
 def test_filing_an_article_is_one_transaction(tmp_path: Path) -> None:
     with Archive(tmp_path) as archive:
         archive.upsert_site("example", title="Example")

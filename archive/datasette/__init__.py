@@ -1,1 +1,1 @@
-"""Datasette plugins for the secnews archive: each module here is one plugin."""
+"""Datasette plugins for the archive: each module here with hook implementations is a plugin."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from archive.store import RunCounts
+from archive.runs import RunCounts
 from crawler.session import session_for
 
 if TYPE_CHECKING:
@@ -37,11 +37,13 @@ class CrawlRunRecorder:
         session = session_for(self.crawler)
         stats: dict[str, Any] = self.crawler.stats.get_stats()
         counts = counts_from_stats(stats)
-        session.archive.add_run_counts(session.run_id, counts, {session.site.name: stats})
-        if session.owns_run:
-            status = "ok" if reason == "finished" else reason
-            session.archive.close_run(session.run_id, status)
-        session.close()
+        try:
+            session.archive.add_run_counts(session.run_id, counts, {session.site.name: stats})
+            if session.owns_run:
+                status = "ok" if reason == "finished" else reason
+                session.archive.close_run(session.run_id, status)
+        finally:
+            session.close()  # the WARC file is closed even when the disk is full
 
 
 def counts_from_stats(stats: dict[str, Any]) -> RunCounts:

@@ -14,7 +14,7 @@ from archive.records import ArticleRecord
 from .body import Body, extract_body
 from .byline_dom import BylineBlock, find_bylines, merged_facts
 from .bylines import BylineFacts, choose_author, parse_byline
-from .dates import Published, fallback_published, find_published
+from .dates import Published, fallback_published, find_published, listed_published
 from .encoding import decode_html
 from .images import body_images
 from .language import detect_language
@@ -22,7 +22,7 @@ from .markup import attr, base_url, node_text, parse_html
 from .metadata import PageMetadata, jsonld_names, read_metadata
 from .titles import Headline, find_headline, site_names
 
-__all__ = ["ExtractHints", "decode_html", "extract_article"]
+__all__ = ["ExtractHints", "decode_html", "extract_article", "listed_published"]
 
 logger = logging.getLogger(__name__)
 

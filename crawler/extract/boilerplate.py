@@ -61,9 +61,8 @@ def _own(table: Tag, name: str) -> list[Tag]:
 def _is_layout_table(table: Tag) -> bool:
     # A cell holding several paragraphs is a region of the page, not a datum; a Word table
     # pasted into a CMS has one <p> a cell and stays a table.
-    return any(
-        len(cell.find_all(_REGION_BLOCKS, limit=2)) >= 2 for cell in _own(table, "td") + _own(table, "th")
-    )
+    cells = _own(table, "td") + _own(table, "th")
+    return any(len(cell.find_all(_REGION_BLOCKS, limit=2)) >= 2 for cell in cells)
 
 
 def unwrap_layout_tables(soup: BeautifulSoup) -> None:

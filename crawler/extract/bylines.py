@@ -9,7 +9,15 @@ from dataclasses import dataclass, field, replace
 
 from .dateparse import FoundDate, find_dates
 from .markup import clean_text
-from .vocabulary import BARE_LABEL, COUNTER, FURNITURE_LINE, LABEL, UPDATED_BEFORE, fold
+from .vocabulary import (
+    BARE_LABEL,
+    COUNTER,
+    FURNITURE_LINE,
+    LABEL,
+    PRESS_OFFICE,
+    UPDATED_BEFORE,
+    fold,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +180,7 @@ def parse_byline(text: str) -> BylineFacts | None:
     if facts.prose:
         return None
     if not (facts.has_date or facts.labelled or facts.counted):
-        return _by_line(text)
+        return _by_line(text) or _signature(text)
     leftover = _leftover(line.rest(), facts)
     if len(leftover) > _MAX_LEFTOVER or _SENTENCE.search(leftover):
         return None
@@ -201,6 +209,15 @@ def _by_line(text: str) -> BylineFacts | None:
         return None
     name = _tidy(by.group("name"))
     return BylineFacts(authors=[name], labelled=True) if name else None
+
+
+def _signature(text: str) -> BylineFacts | None:
+    # "Пресс-служба Губернатора области" alone on a line: the issuing body signing.
+    if not PRESS_OFFICE.match(text) or _SENTENCE.search(text) or text.endswith((".", "!", "?")):
+        return None
+    if len(text.split()) > _MAX_NAME_WORDS + 2:
+        return None
+    return BylineFacts(sources=[text], labelled=True)
 
 
 def is_byline(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import logging
 import re
 from collections.abc import Callable
@@ -83,7 +84,9 @@ def _from_time(soup: BeautifulSoup) -> FoundDate | None:
         if attr(node, "itemprop").lower() == "datepublished"
     ]
     marked += soup.find_all("time", attrs={"pubdate": True})
-    times = [node for node in soup.find_all("time") if not _is_updated(node) and not in_chrome(node)]
+    times = [
+        node for node in soup.find_all("time") if not _is_updated(node) and not in_chrome(node)
+    ]
     # A <time> classed "published" beats the first one in the page, which may be a sidebar's.
     preferred = [node for node in times if _PUBLISHED_CLASS.search(class_and_id(node))]
     for node in [*marked, *preferred, *times]:
@@ -114,6 +117,29 @@ def _from_selector(soup: BeautifulSoup, selector: str) -> tuple[str, FoundDate] 
         return None
     kind = "meta" if node.name == "meta" else "time" if node.name == "time" else "byline"
     return kind, found
+
+
+def listed_published(raw: str | None, timezone: str | None = None) -> str | None:
+    """A feed's or sitemap's date (RFC 822 or ISO 8601) as ISO 8601, as precise as it is."""
+    if not raw or not raw.strip():
+        return None
+    try:
+        stamp = email.utils.parsedate_to_datetime(raw.strip())
+    except (TypeError, ValueError, IndexError):
+        found = parse_date(raw)
+        return found.iso(timezone) if found is not None else None
+    delta = stamp.utcoffset()
+    found = FoundDate(
+        stamp.year,
+        stamp.month,
+        stamp.day,
+        stamp.hour,
+        stamp.minute,
+        stamp.second,
+        offset_minutes=None if delta is None else int(delta.total_seconds() // 60),
+        raw=raw,
+    )
+    return found.iso(timezone)
 
 
 def fallback_published(

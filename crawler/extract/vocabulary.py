@@ -68,6 +68,22 @@ LABEL = re.compile(
     re.I,
 )
 BARE_LABEL = re.compile(_BARE_LABELS, re.I)
+
+# Issuing bodies sign a release with a line of its own: "Пресс-служба Губернатора области",
+# "ҚР СІМ баспасөз қызметі", "Press Office". Russian and English put the office first,
+# Kazakh, Kyrgyz and Uzbek last.
+_OFFICE_FIRST = (
+    r"Пресс-служб[аы]|Пресс-центр|Информационн(?:ая|ой)\s+служб[аы]|Управлени[ея]\s+информации|"
+    r"Press\s+(?:Office|Service|Centre|Center)|Press\s+and\s+Information\s+(?:Office|Department)"
+)
+_OFFICE_LAST = (
+    r"баспасөз\s+қызметі|баспасөз\s+орталығы|басма\s+сөз\s+кызматы|маалымат\s+кызматы|"
+    r"matbuot\s+xizmati|axborot\s+xizmati|матбуот\s+хизмати|ахборот\s+хизмати|"
+    r"press\s+(?:office|service)"
+)
+PRESS_OFFICE = re.compile(
+    rf"^(?:(?:{_OFFICE_FIRST})(?:\s.{{0,80}})?|.{{0,80}}\s(?:{_OFFICE_LAST}))$", re.I
+)
 UPDATED_BEFORE = re.compile(rf"(?:{UPDATED_LABELS})\s*[:：]?\s*$", re.I)
 
 # "137 次浏览", "Просмотров: 137", "👁 137"; a counter on its own.
@@ -101,7 +117,8 @@ _FURNITURE = [
     r"(?:Accept|Decline|Принять|Согласен|OK)(?:\s+(?:all\s+)?cookies)?",
     r"Chop\s+etish|Ulashish|Чоп\s+этиш|Улашиш|Басып\s+шығару|Бөлісу|Басып\s+чыгаруу|Бөлүшүү",
     r"(?:<<|«|←|‹)?\s*(?:Все\s+новости|Назад|Вернуться|All\s+news|"
-    r"Back(?:\s+to\s+(?:news|list))?|返回列表|返回上一页|返回|Barcha\s+yangiliklar|Барлық\s+жаңалықтар|Артқа|Orqaga)"
+    r"Back(?:\s+to\s+(?:news|list))?|返回列表|返回上一页|返回|Barcha\s+yangiliklar|Барлық\s+жаңалықтар|"
+    r"Барча\s+янгиликлар|Бардык\s+жаңылыктар|Артқа|Orqaga|Артка)"
     r"\s*(?:>>|»|→|›)?",
 ]
 # One or more furniture items and nothing else ("【打印本页】【关闭窗口】"); atomic, so a long

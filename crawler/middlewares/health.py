@@ -1,9 +1,10 @@
-"""Notes, as stats under ``secnews/health/``, two facts for the health rules only a crawl sees.
+"""Notes, as stats under ``secnews/health/``, facts for the health rules only a crawl sees.
 
-A robots.txt that shuts secnews out of the whole site, and a start URL (or the site's
-robots.txt) that redirects to another site. Sits between the network and the redirect
-middleware, so it reads answers as served: the 301 itself, the robots.txt body.
-``archive.health`` reads the stats from the run after the crawl.
+A robots.txt that shuts secnews out of the whole site, a start URL (or the site's robots.txt)
+that redirects to another site, and attempts that failed on the network (timeouts, refused
+connections; not requests refused before sending). Sits between the network and the
+redirect and retry middlewares, so it sees every attempt as served: the 301 itself, the
+robots.txt body. ``archive.health`` reads the stats from the run after the crawl.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
+from scrapy.exceptions import IgnoreRequest
 
-from archive.health import ROBOTS_CLOSED_STAT, START_OFFSITE_STAT
+from archive.health import NETWORK_FAILURES_STAT, ROBOTS_CLOSED_STAT, START_OFFSITE_STAT
 from archive.urls import canonical_url, site_key
 
 if TYPE_CHECKING:
@@ -47,6 +49,10 @@ class SiteHealthProbe:
         elif response.status == 200 and urlsplit(request.url).path == "/robots.txt":
             self._check_robots(site, request.url, response.body)
         return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if not isinstance(exception, IgnoreRequest):  # refused here, never sent: no attempt
+            self.crawler.stats.inc_value(NETWORK_FAILURES_STAT)
 
     def _check_redirect(self, site: Any, request: Request, response: Response) -> None:
         location = response.headers.get(b"Location")

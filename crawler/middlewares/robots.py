@@ -19,6 +19,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from archive.diskfull import is_storage_full
 from crawler import signals as secnews_signals
 
 if TYPE_CHECKING:
@@ -65,7 +66,12 @@ class RobotsMiddleware:
             self._waiting[netloc].append(waiter)
             return await maybe_deferred_to_future(waiter)
         self._waiting[netloc] = []
-        rules = await self._fetch(f"{parts.scheme}://{netloc}/robots.txt")
+        try:
+            rules = await self._fetch(f"{parts.scheme}://{netloc}/robots.txt")
+        except Exception as exc:  # only a storage failure gets here: every waiter fails too
+            for waiter in self._waiting.pop(netloc):
+                waiter.errback(exc)
+            raise
         self._rules[netloc] = rules
         for waiter in self._waiting.pop(netloc):
             waiter.callback(rules)
@@ -78,6 +84,8 @@ class RobotsMiddleware:
         try:
             response: Response = await self.crawler.engine.download_async(robots)
         except Exception as exc:  # unreachable: its wishes are unknown, so ask for nothing
+            if is_storage_full(exc):
+                raise  # our disk, not the site: the storage guard stops the crawl
             log.warning(
                 "robots.txt %s could not be fetched (%s): nothing will be requested", url, exc
             )

@@ -3,6 +3,11 @@
 Scrapy's offsite filter ignores ports, and a zero-config crawl's scope is host *and* port;
 this runs for every request, redirects included, so nothing off-site is ever fetched. Media
 (images) may come from another host and are let through when the request says so.
+
+Whatever the host, no request (media and redirects included) goes to a scheme other than
+http(s) or to a private, link-local or otherwise non-public IP address
+(``crawler.netpolicy``): a page or a redirect cannot turn the crawler against the
+operator's own network.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import IgnoreRequest
 
 from archive.urls import site_key
+from crawler.netpolicy import forbidden_url
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -32,6 +38,11 @@ class SiteScopeMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
+        forbidden = forbidden_url(request.url)
+        if forbidden:
+            self.crawler.stats.inc_value("secnews/refused/forbidden_address")
+            log.warning("refused %s: %s", request.url, forbidden)
+            raise IgnoreRequest(f"refused: {forbidden}")
         if request.meta.get(MEDIA_META):
             return
         scope = getattr(self.crawler.spider, "scope", None)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
 
-from crawler.extract import ExtractHints, extract_article
+from archive.records import ArticleRecord
+from crawler.extract import ExtractHints, extract_article, listed_published
 from crawler.items import ArticleItem, PageItem
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ class ExtractPipeline:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.since = crawler.settings.get("SECNEWS_SINCE") or ""
+        self.max_bytes = crawler.settings.getint("SECNEWS_EXTRACT_MAX_BYTES")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
@@ -30,6 +32,13 @@ class ExtractPipeline:
         if not isinstance(item, PageItem):
             return item
         stats = self.crawler.stats
+        if self.max_bytes and len(item.body) > self.max_bytes:
+            # Megabytes of markup are not an article, and extracting them takes minutes.
+            stats.inc_value("secnews/not_article/too_large")
+            raise DropItem(
+                f"{len(item.body)} bytes, over SECNEWS_EXTRACT_MAX_BYTES ({self.max_bytes}); "
+                f"kept raw in the WARC, not extracted: {item.url}"
+            )
         site = self.crawler.spider.site  # type: ignore[union-attr]
         hints = ExtractHints(
             timezone=site.timezone, language=site.language, selectors=dict(site.selectors)
@@ -38,13 +47,7 @@ class ExtractPipeline:
         if record is None:
             stats.inc_value("secnews/not_article/no_body")
             raise DropItem(f"no article body: {item.url}")
-        if record.published is None and item.listed_date:
-            record = replace(
-                record,
-                published=item.listed_date,
-                published_source=item.discovered_via,
-                published_raw=item.listed_date,
-            )
+        record = with_listed_date(record, item, site.timezone)
         if record.published is None and not item.structured:
             # News has a date; a dateless page of prose is an about or contact page.
             stats.inc_value("secnews/not_article/no_date")
@@ -60,3 +63,22 @@ class ExtractPipeline:
             fetched_at=item.fetched_at,
             referred_as=item.referred_as,
         )
+
+
+# htmldate's guess from the page is the weakest date there is: a feed's or a sitemap's beats it.
+WEAKER_THAN_LISTED = (None, "htmldate")
+
+
+def with_listed_date(record: ArticleRecord, item: PageItem, timezone: str | None) -> ArticleRecord:
+    """The record with the date its feed or sitemap gave, when the page had no better one."""
+    if not item.listed_date or record.published_source not in WEAKER_THAN_LISTED:
+        return record
+    listed = listed_published(item.listed_date, timezone)
+    if listed is None and record.published is not None:
+        return record
+    return replace(
+        record,
+        published=listed or item.listed_date,  # unreadable: kept as given rather than lost
+        published_source=item.discovered_via,
+        published_raw=item.listed_date,
+    )

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from archive.diskfull import is_storage_full
 from archive.media import MediaRejected, store_media
 from crawler.items import ArticleItem
+from crawler.middlewares.capture import FETCH_ID_META
 from crawler.middlewares.scope import MEDIA_META
 from crawler.session import session_for
 
@@ -56,8 +58,11 @@ class MediaPipeline:
         except IgnoreRequest as exc:
             stats.inc_value("secnews/media/refused")
             log.debug("image %s not fetched: %s", url, exc)
+            self._note(request, f"{type(exc).__name__}: {exc}")
             return
         except Exception as exc:  # recorded in fetches by the capture middleware
+            if is_storage_full(exc):
+                raise  # not the image's fault: the storage guard stops the crawl
             stats.inc_value("secnews/media/failed")
             log.info("image %s failed: %s", url, exc)
             return
@@ -70,6 +75,13 @@ class MediaPipeline:
         except MediaRejected as exc:
             stats.inc_value("secnews/media/rejected")
             log.info("image %s rejected: %s", url, exc)
+            self._note(response.request or request, f"image not kept: {exc}")
             return
         session_for(self.crawler).archive.record_media(article_id, url, media)
         stats.inc_value("secnews/media/stored")
+
+    def _note(self, request: Request, reason: str) -> None:
+        """Say on the image's fetch row why it came to nothing."""
+        fetch_id = request.meta.get(FETCH_ID_META)
+        if fetch_id is not None:
+            session_for(self.crawler).archive.note_fetch_error(fetch_id, reason)

@@ -34,7 +34,9 @@ class StorePipeline:
         if item.referred_as:
             archive.add_alias(item.referred_as, result.article_id)
         self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
-        if result.outcome in ("alias", "unchanged"):
+        if result.outcome in ("alias", "unchanged") and not archive.images_never_fetched(
+            result.article_id
+        ):
             # Nothing new to pass on (no images to fetch again); the archive has noted the URL.
             self.crawler.stats.inc_value("secnews/duplicate")
             raise DropItem(f"{result.outcome}: {item.fetched_url} is article {result.article_id}")

@@ -23,13 +23,19 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from archive.diskfull import is_storage_full
 from archive.urls import canonical_url, site_key
 from crawler import discovery
 from crawler import signals as secnews_signals
-from crawler.classify import PageKind, classify_page
+from crawler.classify import PageKind, classify_page, looks_binary
 from crawler.items import PageItem
 from crawler.middlewares.budget import BudgetSpent
-from crawler.middlewares.capture import FETCHED_AT_META, FRONTIER_META, PROBE_META
+from crawler.middlewares.capture import (
+    FETCH_ID_META,
+    FETCHED_AT_META,
+    FRONTIER_META,
+    PROBE_META,
+)
 from crawler.session import session_for
 from crawler.siteconfig import SiteConfig, resolve_target
 
@@ -65,6 +71,7 @@ class NewsSpider(scrapy.Spider):
         spider.scope = spider.site.scope
         spider.allowed_domains = sorted({urlsplit(f"//{k}").hostname or "" for k in spider.scope})
         spider.full = crawler.settings.getbool("SECNEWS_FULL")
+        spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT") or 2083
         _apply_politeness(crawler.settings, spider.site)
         crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
         return spider
@@ -222,7 +229,8 @@ class NewsSpider(scrapy.Spider):
         )
 
     def _wanted(self, url: str) -> bool:
-        if site_key(url) not in self.scope:
+        # Scrapy would drop an overlong link later; the site's patterns never see one.
+        if len(url) > self.max_url_length or site_key(url) not in self.scope:
             return False
         return not any(pattern.search(url) for pattern in self.site.discovery.deny)
 
@@ -275,11 +283,20 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         # The capture middleware has already recorded the exchange or the error in `fetches`.
+        if is_storage_full(failure.value):
+            failure.raiseException()  # the storage guard stops the crawl (spider_error)
         request = getattr(failure, "request", None)
-        url = request.meta.get(FRONTIER_META) if request is not None else None
+        meta = request.meta if request is not None else {}
+        url = meta.get(FRONTIER_META)
         if url and failure.check(BudgetSpent) is None:
-            # Refused by robots.txt or scope: never sent, and not a failure of the site.
-            refused = failure.check(IgnoreRequest) is not None
+            # Refused by robots.txt or scope before anything was sent: not a failure of the
+            # site. Refused after an exchange (a size limit, a redirect loop or one leading
+            # off the site): its fetch row says why.
+            exchanged = FETCH_ID_META in meta
+            refused = failure.check(IgnoreRequest) is not None and not exchanged
+            if exchanged and failure.check(IgnoreRequest):
+                archive = session_for(self.crawler).archive
+                archive.note_fetch_error(meta[FETCH_ID_META], _failure_reason(failure))
             self.frontier.done(url, "other", state="refused" if refused else "failed")
         log.debug("gave up on %s: %s", getattr(request, "url", "?"), failure.getErrorMessage())
 
@@ -291,9 +308,22 @@ class NewsSpider(scrapy.Spider):
 
 def _refetch(known: Any, refetch_listing: bool) -> bool:
     """Whether an incremental crawl fetches a known URL again."""
-    if known.state == "pending" or (known.state == "failed" and known.last_status is None):
+    if known.state == "pending" or (known.state == "failed" and _transient(known.last_status)):
         return True
     return refetch_listing and known.kind == "listing" and bool(known.article_links)
+
+
+def _failure_reason(failure: Failure) -> str:
+    response = getattr(failure.value, "response", None)
+    location = response.headers.get(b"Location") if response is not None else None
+    if location and 300 <= response.status < 400:
+        return f"redirect to {location.decode('latin-1')} not followed"
+    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
+
+
+def _transient(status: int | None) -> bool:
+    """A failure worth another try next crawl: no answer, 5xx, or 429 (come back later)."""
+    return status is None or status >= 500 or status == 429
 
 
 def _validators(known: Any) -> dict[str, str]:
@@ -316,6 +346,8 @@ def _origin(url: str) -> str:
 
 def _is_html(response: TextResponse) -> bool:
     content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    if looks_binary(response.body):
+        return False  # served as text/html, but bytes all the same
     if "html" in content_type:
         return True
     return not content_type and b"<html" in response.body[:2048].lower()

@@ -153,7 +153,7 @@ EN_UN_STYLE = Page(
         "In her opening remarks, she said that climate change is making water management harder every year and that only joint solutions can protect the livelihoods of millions of people in the basin.",
         "The two-day dialogue will discuss the rehabilitation of shared infrastructure, data exchange and the role of women in water management.",
     ],
-    expect={"title": "Deputy Special Representative opens regional water dialogue", "published": "2023-05-12", "published_source": "byline", "author": None, "language": "en"},
+    expect={"title": "Deputy Special Representative opens regional water dialogue", "published": "2023-05-12", "published_source": "byline", "author": "UN Regional Centre for Preventive Diplomacy", "language": "en"},
     options={
         "labels": {"skip": "Skip to main content", "home": "Home", "sitemap": "Site map", "news": "News", "about": "About", "service": "Documents", "latest": "Latest news", "print": "Print", "back": "Back", "share": "Share", "visits": "Visitors"},
         "latest": [("/news/srsg-visits-dushanbe", "SRSG visits Dushanbe", "8 May 2023")],

@@ -93,7 +93,7 @@ def metinfo(page: Page) -> str:
         </div>
       </section>
       <section class="met-editor clearfix">
-{render_blocks(page.blocks, centre='style="text-align: center;"')}
+{render_blocks(page.blocks, paragraph='<p><span style="font-family: 宋体, SimSun; font-size: 16px;">　　{}</span></p>', centre='style="text-align: center;"')}
 {page.after}
       </section>
       <div class="detail_tag font-size-14">{esc(o.get('tags', ''))}</div>
@@ -161,7 +161,8 @@ def trs(page: Page) -> str:
     <div class="article_title"><h1>{esc(page.title)}</h1></div>
     <div class="pages-date">{page.byline}<span class="font index_switchsize">【字体：<span onclick="doZoom(16)">大</span> <span onclick="doZoom(14)">中</span> <span onclick="doZoom(12)">小</span>】</span><span class="font printIco" onclick="window.print()">打印</span></div>
     <div class="article_con" id="UCAP-CONTENT">
-      <div class="TRS_Editor"><div class="Custom_UnionStyle">
+      <div class="TRS_Editor"><style type="text/css">.TRS_Editor P{{margin-top:0px;margin-bottom:12px;line-height:1.8;font-family:宋体;font-size:12pt;}}.TRS_Editor TD{{font-size:12pt;}}</style><div class="Custom_UnionStyle">
+<!--<p>稿件正文</p>-->
 {render_blocks(page.blocks, paragraph='<p style="text-indent: 2em;">{}</p>', centre='align="center"')}
       </div></div>
     </div>

@@ -1,6 +1,6 @@
 """Search benchmark: synthetic zh/ru/en archives, index size and build time, query latency.
 
-Usage: python scripts/bench_search.py [--sizes 100000 1000000] [--dir DIR] [--queries 100]
+Usage: python bench/search.py [--sizes 100000 1000000] [--dir DIR] [--queries 100]
 
 For each size it writes an archive of synthetic articles (a third each Chinese, Russian,
 English, with Zipf-distributed vocabularies and inflected Russian/English words), times

@@ -1,0 +1,144 @@
+"""Datasette plugin: archive search in SQL and in the table search box, reading pages, read-only.
+
+- ``secnews_match(query)`` and ``secnews_snippet(text, query[, language])`` on every connection;
+  on the archive's connections ``escape_fts`` (what the table page's search box calls) is
+  replaced by ``secnews_match``, so the box takes the same queries as ``secnews search``.
+- ``/-/article/<id>``: an article to read, with its images, versions and URLs;
+  ``/-/chart``: articles per month per site.
+- Read-only: every request that is not GET, HEAD or OPTIONS is refused (405), and every
+  write permission is denied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Awaitable, Callable
+from html import escape, unescape
+from typing import Any, TypeVar, cast
+
+from datasette import hookimpl as _hookimpl
+from markupsafe import Markup
+
+from archive.datasette.pages import article_page, chart_page
+from archive.finder import match_expression, register_functions
+from archive.query import QueryError
+
+Hook = TypeVar("Hook", bound=Callable[..., Any])
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+WRITE_ACTIONS = frozenset(
+    {
+        "insert-row",
+        "delete-row",
+        "update-row",
+        "create-table",
+        "alter-table",
+        "drop-table",
+        "upsert-row",
+        "execute-write",
+    }
+)
+# What escape_fts returns for a query with nothing to search for: a token nothing contains.
+NO_MATCH = '"\ue001"'
+
+
+def hookimpl(function: Hook) -> Hook:
+    """Datasette's ``hookimpl``, typed for mypy (Datasette has no type hints)."""
+    return cast(Hook, _hookimpl(function))
+
+
+def hookimpl_last(function: Hook) -> Hook:
+    """``hookimpl(trylast=True)``: runs after every other plugin's implementation."""
+    return cast(Hook, _hookimpl(trylast=True)(function))
+
+
+def table_search_expression(query: str) -> str:
+    """``escape_fts`` for the archive: the query language of ``secnews search``."""
+    try:
+        return match_expression(query)
+    except QueryError:
+        return NO_MATCH
+
+
+def _is_archive(conn: sqlite3.Connection) -> bool:
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
+    return conn.execute(sql).fetchone() is not None
+
+
+@hookimpl_last  # after Datasette's own, whose escape_fts this one replaces
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+    register_functions(conn)
+    if _is_archive(conn):
+        conn.create_function("escape_fts", 1, table_search_expression, deterministic=True)
+
+
+def marked_html(value: str) -> Markup:
+    """A snippet as HTML in which nothing but ``<mark>`` can be markup."""
+    pieces = value.replace("</mark>", "<mark>").split("<mark>")
+    safe = [escape(unescape(piece), quote=False) for piece in pieces]
+    return Markup("".join(p if i % 2 == 0 else f"<mark>{p}</mark>" for i, p in enumerate(safe)))
+
+
+def _row_value(row: Any, key: str) -> Any:
+    try:
+        return row[key]
+    except (IndexError, KeyError):
+        return None
+
+
+@hookimpl
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Markup | None:
+    if not isinstance(value, str):
+        return None
+    if column == "snippet" and table is None:
+        return marked_html(value)
+    article_id = _row_value(row, "id")
+    if column == "title" and table in ("articles", None) and isinstance(article_id, int):
+        href = escape(datasette.urls.path(f"/-/article/{article_id}"))
+        return Markup(f'<a href="{href}">{escape(value)}</a>')
+    return None
+
+
+@hookimpl
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    return [(r"^/-/article/(?P<article_id>[0-9]+)$", article_page), (r"^/-/chart$", chart_page)]
+
+
+@hookimpl
+def menu_links(datasette: Any, actor: Any, request: Any) -> list[dict[str, str]]:
+    return [
+        {"href": datasette.urls.path("/archive/search"), "label": "Search articles"},
+        {"href": datasette.urls.path("/-/chart"), "label": "Articles per month (chart)"},
+    ]
+
+
+@hookimpl
+def permission_allowed(datasette: Any, actor: Any, action: str, resource: Any) -> bool | None:
+    return False if action in WRITE_ACTIONS else None
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[App], App]:
+    def wrap(app: App) -> App:
+        async def read_only(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == "http" and scope["method"] not in READ_METHODS:
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 405,
+                        "headers": [(b"content-type", b"text/plain"), (b"allow", b"GET, HEAD")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b"read-only archive\n"})
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap

@@ -1,0 +1,208 @@
+"""Bodies the hostile sample site serves: good articles, broken pages and hostile images.
+
+Everything is built from code, deterministically; large bodies (the 10 MB page, the gzip
+bomb) are built once, on first use. The 1 GiB response is never built: it is streamed.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import struct
+import zlib
+from html import escape
+
+GIB = 1 << 30
+BOMB_PIXELS = (100_000, 100_000)  # ten gigapixels claimed by a PNG of a few hundred bytes
+LONG_LINE_BYTES = 10 * 1024 * 1024
+GOOD_ARTICLES = ("good-1", "good-2", "good-3")
+CHARSET_PAGES = ("charset-wrong", "charset-absent", "charset-contradictory", "charset-unknown")
+BROKEN_PAGES = ("binary", "empty", "malformed", "nul", "long-line", *CHARSET_PAGES)
+FAULTS = (
+    "timeout",
+    "reset",
+    "truncated",
+    "server-error",
+    "unavailable",
+    "too-many",
+    "unavailable-long",
+    "loop",
+    "offsite",
+    "private",
+    "file",
+)
+LIMITS = ("huge", "huge-declared", "gzip-bomb")
+
+_PARAGRAPHS = (
+    "The ministers reviewed the work plan adopted last year and agreed on the priorities of "
+    "the coming session, with transport corridors and water management first among them.",
+    "Delegations from eleven member states took part in the meeting, which was held in the "
+    "conference hall of the secretariat and chaired by the deputy secretary-general.",
+    "The secretariat will publish the full report of the session, with the decisions taken "
+    "and the list of participants, on its website in the coming weeks.",
+    "Observers from four partner organisations were invited to present their programmes and "
+    "to propose joint projects for the next two years of cooperation in the region.",
+)
+
+
+def article(
+    title: str, day: str, paragraphs: tuple[str, ...] = _PARAGRAPHS, extra: str = ""
+) -> str:
+    """A plain, well-formed news article with a date and a byline; its lead names the title,
+    so no two articles share a text."""
+    lead = f"<p>{escape(title)}: the statement of the press office of {day}.</p>\n"
+    body = lead + "".join(f"<p>{escape(text)}</p>\n" for text in paragraphs)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)} | Hostile Ministry</title>"
+        f'<meta property="article:published_time" content="{day}T10:00:00+00:00">'
+        '</head><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav>\n'
+        f'<article><h1>{escape(title)}</h1><p class="byline">By the Press Office, '
+        f'<time datetime="{day}">{day}</time></p>\n{body}{extra}</article>\n'
+        "<footer>Hostile Ministry, 1 Example Street</footer></body></html>\n"
+    )
+
+
+def good_article(name: str) -> bytes:
+    number = int(name.rsplit("-", 1)[1])
+    return article(f"Session {number} of the council closes", f"2024-03-0{number}").encode()
+
+
+def home(links: list[str]) -> bytes:
+    """The listing page that links to every case, so a crawl from ``/`` meets them all."""
+    items = "".join(f'<li><a href="{escape(link)}">{escape(link)}</a></li>\n' for link in links)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>News | Hostile Ministry</title></head><body><h1>News</h1>\n"
+        f'<ul class="news-list">\n{items}</ul>\n<a href="/?page=2">Next page</a></body></html>\n'
+    ).encode()
+
+
+def robots_garbage() -> bytes:
+    """What a broken CMS serves as robots.txt: binary noise and lines that mean nothing."""
+    noise = random.Random(9309).randbytes(2048)
+    return noise + b"\nUser-agent *\nDisallow\n\x00\x00Allow: :::\n" + noise[:512]
+
+
+def broken_page(name: str) -> tuple[bytes, str]:
+    """(body, Content-Type) of one of ``BROKEN_PAGES``."""
+    return _BROKEN[name]()
+
+
+def _binary() -> tuple[bytes, str]:
+    return random.Random(1).randbytes(200_000), "text/html"
+
+
+def _malformed() -> tuple[bytes, str]:
+    html = article("Unclosed tags everywhere", "2024-03-10").replace("</p>", "")
+    html = html.replace("</article>", "<div><span><table><tr><td>stray<</b></i>>>")
+    return ("<<<>>>" + html + "<p <p <p").encode(), "text/html; charset=utf-8"
+
+
+def _nul() -> tuple[bytes, str]:
+    html = article("A page with a NUL byte", "2024-03-11")
+    return html.replace("The ministers", "The\x00ministers").encode(), "text/html; charset=utf-8"
+
+
+def _charset_wrong() -> tuple[bytes, str]:
+    # Declared UTF-8 in the header and the page, served in GBK.
+    html = article("字符集错误的页面", "2024-03-12", ("秘书处发布了本届会议的全部报告。" * 8,))
+    return html.encode("gbk"), "text/html; charset=utf-8"
+
+
+def _charset_absent() -> tuple[bytes, str]:
+    html = article("Страница без кодировки", "2024-03-13", ("Министры обсудили план работы. " * 8,))
+    return html.replace('<meta charset="utf-8">', "").encode("cp1251"), "text/html"
+
+
+def _charset_contradictory() -> tuple[bytes, str]:
+    # The header says windows-1251, the page says utf-8; the bytes are utf-8.
+    html = article("Противоречивые кодировки", "2024-03-14", ("Заседание совета закрылось. " * 8,))
+    return html.encode(), "text/html; charset=windows-1251"
+
+
+def _charset_unknown() -> tuple[bytes, str]:
+    html = article("An unknown charset", "2024-03-15").replace("utf-8", "x-no-such-charset")
+    return html.encode(), "text/html; charset=x-no-such-charset"
+
+
+@functools.cache
+def long_line() -> tuple[bytes, str]:
+    """A 10 MB page on one line: a real article whose text is one very long paragraph."""
+    head = article("One very long line", "2024-03-16").replace("\n", "")
+    filler = "word " * ((LONG_LINE_BYTES - len(head)) // 5)
+    return head.replace("</article>", f"<p>{filler}</p></article>").encode(), "text/html"
+
+
+_BROKEN = {
+    "binary": _binary,
+    "empty": lambda: (b"", "text/html; charset=utf-8"),
+    "malformed": _malformed,
+    "nul": _nul,
+    "long-line": long_line,
+    "charset-wrong": _charset_wrong,
+    "charset-absent": _charset_absent,
+    "charset-contradictory": _charset_contradictory,
+    "charset-unknown": _charset_unknown,
+}
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """About 1 MB of gzip that inflates to 1 GiB of zeros (one deflate block, repeated)."""
+    chunk = bytes(1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(GIB // len(chunk)):
+        crc = zlib.crc32(chunk, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    trailer = struct.pack("<II", crc, GIB & 0xFFFFFFFF)
+    return header + block * (GIB // len(chunk)) + compressor.flush() + trailer
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width: int, height: int, rows: int | None = None) -> bytes:
+    """A greyscale PNG of ``width``×``height``; a bomb gives only its first ``rows`` rows."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    raw = (b"\x00" + bytes(width)) * (height if rows is None else rows)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(raw, 9))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def png_bomb() -> bytes:
+    """A valid PNG header claiming ten gigapixels; a few hundred bytes on the wire."""
+    return png(*BOMB_PIXELS, rows=1)
+
+
+SCRIPTED_SVG = (
+    b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300">'
+    b'<script>fetch("/steal?c=" + document.cookie)</script>'
+    b'<rect width="400" height="300" fill="red" onload="alert(1)"/></svg>\n'
+)
+
+
+def images_article(private_media: str) -> bytes:
+    """An article whose body holds good, hostile and badly addressed images."""
+    sources = (
+        "/media/photo.png",
+        "/media/bomb.png",
+        "/media/drawing.svg",
+        "../../../../../../escape.png",
+        "/media/..%2F..%2F..%2Fescape-encoded.png",
+        "/media/redirect-private.png",
+        private_media,
+    )
+    figures = "".join(
+        f'<figure><img src="{escape(src)}" alt="Picture {n}" width="400" height="300">'
+        f"<figcaption>Picture {n} of the session</figcaption></figure>\n"
+        for n, src in enumerate(sources, 1)
+    )
+    return article("The session in pictures", "2024-03-20", extra=figures).encode()

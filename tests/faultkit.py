@@ -1,0 +1,135 @@
+"""Helpers of the fault suite: crawls in a subprocess with their peak memory, and the hostile
+site crawled once per session, shared by every ``test_faults_*`` module that reads it."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.sample_site.hostile import HostileSite
+
+from .conftest import REPO
+
+WARCIO = str(Path(sys.executable).with_name("warcio"))
+# A log line of ours or Scrapy's at ERROR or above, or any traceback: a crash, not a fault
+# handled. Scrapy's own WARNINGs (size limits, data loss) are how a fault is reported.
+CRASH = re.compile(r"Traceback \(most recent call last\)|\] (ERROR|CRITICAL):")
+
+
+@dataclass
+class CrawlResult:
+    """A finished ``secnews crawl`` process: its output, exit status and peak memory."""
+
+    data_dir: Path
+    returncode: int
+    stdout: str
+    stderr: str
+    max_rss_mb: float
+    seconds: float
+    site: HostileSite | None = field(default=None, repr=False)
+
+    def crashes(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if CRASH.search(line)]
+
+    def rows(self, sql: str, *args: object) -> list[sqlite3.Row]:
+        return rows(self.data_dir, sql, *args)
+
+    def stats(self, site: str) -> dict[str, Any]:
+        import json
+
+        stats = json.loads(self.rows("SELECT stats FROM crawl_runs ORDER BY id DESC")[0][0])
+        return dict(stats.get(site, {}))
+
+
+def rows(data_dir: Path, sql: str, *args: object) -> list[sqlite3.Row]:
+    db = sqlite3.connect(f"file:{data_dir / 'archive.db'}?mode=ro", uri=True)
+    try:
+        db.row_factory = sqlite3.Row
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def run_crawl(data_dir: Path, *args: str, timeout: float = 120, **popen: Any) -> CrawlResult:
+    """``secnews crawl ARGS --data DATA_DIR`` in its own process, measured with ``wait4``.
+
+    ``wait4`` returns the resource usage of that one child, so the peak RSS is the crawl's
+    own, not that of every process the test session has waited for.
+    """
+    command = [sys.executable, "-m", "crawler.cli", "crawl", *args, "--data", str(data_dir)]
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    out_path, err_path = data_dir.parent / "stdout.txt", data_dir.parent / "stderr.txt"
+    started = time.monotonic()
+    with out_path.open("w") as out, err_path.open("w") as err:
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,
+            stdout=out,
+            stderr=err,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            **popen,
+        )
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return CrawlResult(
+        data_dir=data_dir,
+        returncode=process.returncode,
+        stdout=out_path.read_text(encoding="utf-8", errors="replace"),
+        stderr=err_path.read_text(encoding="utf-8", errors="replace"),
+        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        seconds=time.monotonic() - started,
+    )
+
+
+def warc_files_check(data_dir: Path) -> list[str]:
+    """``warcio check`` output of every WARC file that fails it (none: all valid)."""
+    failures = []
+    for path in sorted((data_dir / "warc").iterdir()):
+        check = subprocess.run([WARCIO, "check", str(path)], capture_output=True, text=True)
+        if check.returncode != 0:
+            failures.append(f"{path.name}: {check.stdout}{check.stderr}")
+    return failures
+
+
+_HOSTILE: dict[str, CrawlResult] = {}
+TIMEOUT = 2  # DOWNLOAD_TIMEOUT of the hostile crawl, seconds
+
+
+def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
+    """One crawl of the hostile site's three crawlable servers, made on first use."""
+    if "crawl" not in _HOSTILE:
+        site = HostileSite().start()
+        atexit.register(site.stop)
+        targets = [site.urls[name] for name in ("hostile", "robots-error", "robots-garbage")]
+        result = run_crawl(
+            tmp_path_factory.mktemp("hostile") / "data",
+            *targets,
+            "--delay",
+            "0",
+            "-s",
+            f"DOWNLOAD_TIMEOUT={TIMEOUT}",
+        )
+        result.site = site
+        _HOSTILE["crawl"] = result
+    return _HOSTILE["crawl"]
+
+
+def site_name(url: str) -> str:
+    """The zero-config site name of a start URL (host and port)."""
+    return url.split("//", 1)[1].rstrip("/").replace(":", "-")
