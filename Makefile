@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 # leave the machine fails loudly. Needs root (or user namespaces) and iproute2.
 OFFLINE := scripts/offline
 
-.PHONY: install demo test lint format clean bench-snapshot bench-search eval chromium
+.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ chromium:
 # each snapshot format in its own process. BENCH_ARGS='--sizes 20000' for a quicker run.
 bench-snapshot: $(STAMP)
 	$(BIN)/python bench/snapshot.py $(BENCH_ARGS)
+
+# Not part of `make test`: crawl→archive on a generated zh/ru site of BENCH_PAGES articles
+# (default 5000) against trafilatura alone, a naive Scrapy spider and news-please (its own
+# venv in /tmp/np, if installed); a no-change recrawl; a 100k-URL frontier. All offline.
+bench: $(STAMP)
+	$(BIN)/python bench/crawl.py $(BENCH_ARGS)
 
 # Not part of `make test`: synthetic zh/ru/en archives of 100k and 1M articles; index size and
 # build time, query p50/p95 next to a LIKE scan. BENCH_ARGS='--sizes 100000' for a quicker run.

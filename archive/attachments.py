@@ -7,8 +7,9 @@ import sqlite3
 import zlib
 from pathlib import Path, PurePosixPath
 
+from archive.filelog import FileLog
 from archive.introspect import column_names, tables
-from archive.manifest import FileLog, Progress, is_safe_path
+from archive.manifest import Progress, is_safe_path
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from archive.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256
+from archive.filelog import file_sha256
+from archive.manifest import PACKAGE_FILE, SUMS_FILE
 from archive.rowstate import STATE_FILE
 
 KINDS = ("tar.gz", "zip")

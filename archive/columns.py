@@ -183,6 +183,8 @@ TABLES: dict[str, TableDoc] = {
             "failures": "Failed fetches in a row.",
             "article_links": "For listings: links to articles found on the last visit.",
             "next_due": "UTC time the URL is next due for a visit.",
+            "referred_as": "The link as it was found, before it was cleaned, so the alias it "
+            "makes is not lost if a crawl is killed.",
         },
     ),
     "article_minhash": TableDoc(

@@ -8,19 +8,24 @@ run in this process: starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
 import sqlite3
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from archive.exports import export_tables, write_csv, write_jsonl, write_parquet, write_text
-from archive.manifest import FileEntry, FileLog, Progress
+from archive.filelog import FileLog
+from archive.manifest import Progress
 from archive.rowstate import STATE_FILE, record_digests, write_digests
 from archive.selection import open_copy
+
+log = logging.getLogger(__name__)
 
 WRITERS = {"parquet": write_parquet, "jsonl": write_jsonl, "csv": write_csv}
 PARALLEL_ROWS = 50_000  # below this many rows to export, one process is quicker
@@ -28,6 +33,7 @@ PARALLEL_ROWS = 50_000  # below this many rows to export, one process is quicker
 # the longest start first and the workers finish together.
 COST = {"text": 13.0, "jsonl": 7.0, "csv": 5.0, "parquet": 3.5, "state": 2.0, "hash": 0.3}
 MAX_WORKERS = 4
+ORDER_FILE = "order.db"  # the export order, in the scratch folder
 _relay: Any = None  # a worker's queue to the parent, for progress
 
 
@@ -57,42 +63,63 @@ def plan(
     return sorted(tasks, key=lambda task: -task.rows * COST[task.kind])
 
 
-def perform(copy: Path, scratch: Path, task: Task, progress: Progress) -> list[FileEntry]:
-    """Do one task; return the files it wrote."""
-    files = FileLog(copy.parent)
-    if task.kind == "hash":
-        files.add(str(task.path), "sqlite")
-        return files.entries
-    conn = open_copy(copy, scratch)
+def perform(copy: Path, scratch: Path, task: Task, number: int, progress: Progress) -> Path:
+    """Do one task; return the ledger of the files it wrote."""
+    ledger = scratch / f"files-{number}.db"
+    files = FileLog(copy.parent, ledger)
     try:
-        if task.kind == "state":
-            record_digests(conn)
-            with files.create(STATE_FILE, "tsv") as target:
-                write_digests(conn, target)
-        elif task.kind == "text":
-            write_text(conn, files, task.rows, progress)
-        else:
-            WRITERS[task.kind](conn, str(task.table), files, task.rows, progress)
+        if task.kind == "hash":
+            files.add(str(task.path), "sqlite")
+            return ledger
+        conn = open_copy(copy, scratch / ORDER_FILE)
+        try:
+            _export(conn, files, task, progress)
+        finally:
+            conn.close()
     finally:
-        conn.close()
-    return files.entries
+        files.close()
+    return ledger
 
 
-def run(copy: Path, scratch: Path, tasks: list[Task], progress: Progress) -> list[FileEntry]:
-    """Do every task, in worker processes when there is enough to do; return all files."""
+def _export(conn: sqlite3.Connection, files: FileLog, task: Task, progress: Progress) -> None:
+    if task.kind == "state":
+        record_digests(conn)
+        with files.create(STATE_FILE, "tsv") as target:
+            write_digests(conn, target)
+    elif task.kind == "text":
+        write_text(conn, files, task.rows, progress)
+    else:
+        WRITERS[task.kind](conn, str(task.table), files, task.rows, progress)
+
+
+def run(copy: Path, scratch: Path, tasks: list[Task], progress: Progress) -> list[Path]:
+    """Do every task, in worker processes when there is enough to do; return their ledgers."""
     workers = min(len(tasks), os.cpu_count() or 1, MAX_WORKERS)
-    if workers < 2 or sum(task.rows for task in tasks) < PARALLEL_ROWS:
-        return [entry for task in tasks for entry in perform(copy, scratch, task, progress)]
+    if workers >= 2 and sum(task.rows for task in tasks) >= PARALLEL_ROWS:
+        try:
+            return _run_in_workers(copy, scratch, tasks, progress, workers)
+        except BrokenProcessPool as exc:
+            # E.g. a script without ``if __name__ == "__main__":`` cannot start workers.
+            # A task's files are rewritten whole, so doing them all again here is safe.
+            log.warning("export workers failed (%s); exporting in this process", exc)
+    return [perform(copy, scratch, task, n, progress) for n, task in enumerate(tasks)]
+
+
+def _run_in_workers(
+    copy: Path, scratch: Path, tasks: list[Task], progress: Progress, workers: int
+) -> list[Path]:
     context = multiprocessing.get_context("spawn")  # no fork: the parent may run threads
     messages = context.Queue()
     with ProcessPoolExecutor(workers, context, initializer=_start, initargs=(messages,)) as pool:
-        futures = [pool.submit(_perform_in_worker, copy, scratch, task) for task in tasks]
-        pending: set[Future[list[FileEntry]]] = set(futures)
+        futures = [
+            pool.submit(_perform_in_worker, copy, scratch, task, n) for n, task in enumerate(tasks)
+        ]
+        pending: set[Future[Path]] = set(futures)
         while pending:
             _, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             _forward(messages, progress)
         _forward(messages, progress)
-        return [entry for future in futures for entry in future.result()]
+        return [future.result() for future in futures]
 
 
 def _start(messages: Any) -> None:
@@ -104,8 +131,8 @@ def _report(stage: str, done: int, total: int) -> None:
     _relay.put((stage, done, total))
 
 
-def _perform_in_worker(copy: Path, scratch: Path, task: Task) -> list[FileEntry]:
-    return perform(copy, scratch, task, _report)
+def _perform_in_worker(copy: Path, scratch: Path, task: Task, number: int) -> Path:
+    return perform(copy, scratch, task, number, _report)
 
 
 def _forward(messages: Any, progress: Progress) -> None:

@@ -23,8 +23,9 @@ from urllib.parse import quote
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from archive.filelog import FileLog
 from archive.introspect import columns, key_columns, tables
-from archive.manifest import FileLog, Progress
+from archive.manifest import Progress
 
 # Tables exported row by row, split by the site and publication month of their article.
 PARTITIONED = ("articles", "article_versions", "images", "article_urls")

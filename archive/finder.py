@@ -39,10 +39,13 @@ _FILTERED = """(
 _MATCHES = f"articles_fts MATCH secnews_match(:q) AND {_FILTERED}"
 _LIMIT = f"coalesce(CAST(nullif(:limit, '') AS INTEGER), {DEFAULT_LIMIT})"
 
-SEARCH_SQL = f"""WITH broad AS (
+
+def search_sql(rank_limit: int = RANK_LIMIT) -> str:
+    """The search statement: bm25 order up to ``rank_limit`` matches, newest first beyond."""
+    return f"""WITH broad AS (
   SELECT EXISTS (
     SELECT rowid FROM articles_fts WHERE {_MATCHES}
-    ORDER BY rowid DESC LIMIT 1 OFFSET {RANK_LIMIT}) AS yes
+    ORDER BY rowid DESC LIMIT 1 OFFSET {int(rank_limit)}) AS yes
 ), ranked AS (
   SELECT rowid AS id, {RANK} AS rank FROM articles_fts WHERE {_MATCHES}
   ORDER BY rank, rowid DESC
@@ -58,6 +61,9 @@ SELECT a.id, a.url, a.site, a.title, a.published, a.language,
   secnews_snippet(a.text, :q, a.language) AS snippet, round(-hits.rank, 4) AS score
 FROM hits JOIN articles a ON a.id = hits.id
 ORDER BY hits.rank, a.published DESC, a.id DESC"""
+
+
+SEARCH_SQL = search_sql()
 
 
 @lru_cache(maxsize=256)
@@ -111,7 +117,11 @@ class SearchHit:
 
 
 def search(
-    db: sqlite_utils.Database, query: str, filters: SearchFilters | None = None
+    db: sqlite_utils.Database,
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    rank_limit: int = RANK_LIMIT,
 ) -> list[SearchHit]:
     """Articles matching ``query``, best first (newest first on ties), with snippets.
 
@@ -120,4 +130,5 @@ def search(
     _parsed(query)  # a bad query fails here with its reason, not inside SQLite
     register_functions(db.conn)
     params: dict[str, Any] = {"q": query, **asdict(filters or SearchFilters())}
-    return [SearchHit(*row) for row in db.execute(SEARCH_SQL, params).fetchall()]
+    sql = SEARCH_SQL if rank_limit == RANK_LIMIT else search_sql(rank_limit)
+    return [SearchHit(*row) for row in db.execute(sql, params).fetchall()]

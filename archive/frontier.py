@@ -72,14 +72,29 @@ class Frontier:
         ).fetchone()
         return FrontierEntry(*row) if row else None
 
-    def add(self, url: str, via: str) -> None:
-        """Note a URL about to be requested; a known URL goes back to pending."""
+    def add(self, url: str, via: str, variant: str | None = None) -> None:
+        """Note a URL about to be requested; a known URL goes back to pending. ``variant``
+        is the link as found when it was cleaned (tracking parameters…) into ``url``."""
         with self.db.atomic():
             self.db.execute(
-                "INSERT INTO frontier (url, site, state, via, discovered_at) "
-                "VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (url) DO UPDATE SET state = 'pending'",
-                [url, self.site, via, _now()],
+                "INSERT INTO frontier (url, site, state, via, discovered_at, referred_as) "
+                "VALUES (?, ?, 'pending', ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                "state = 'pending', referred_as = coalesce(referred_as, excluded.referred_as)",
+                [url, self.site, via, _now(), variant],
             )
+
+    def note_variant(self, url: str, variant: str) -> None:
+        """Another link that leads to ``url``, kept until the page is stored as an article
+        (the first such link only): the alias survives a crawl killed in between."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE frontier SET referred_as = coalesce(referred_as, ?) WHERE url = ?",
+                [variant, url],
+            )
+
+    def variant(self, url: str) -> str | None:
+        row = self.db.execute("SELECT referred_as FROM frontier WHERE url = ?", [url]).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     def fetched(self, url: str, status: int | None, validators: dict[str, str | None]) -> None:
         with self.db.atomic():
@@ -110,10 +125,11 @@ class Frontier:
             )
 
     def pending(self) -> list[tuple[str, str]]:
-        """(url, via) of everything a previous crawl meant to fetch and did not finish."""
+        """(url, via) of everything a previous crawl meant to fetch and did not finish; the
+        URL as it was linked, so requesting it again notes the same alias."""
         rows = self.db.execute(
-            "SELECT url, coalesce(via, 'link') FROM frontier WHERE site = ? AND state = 'pending' "
-            "ORDER BY discovered_at",
+            "SELECT coalesce(referred_as, url), coalesce(via, 'link') FROM frontier "
+            "WHERE site = ? AND state = 'pending' ORDER BY discovered_at",
             [self.site],
         ).fetchall()
         return [(str(url), str(via)) for url, via in rows]

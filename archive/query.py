@@ -15,9 +15,8 @@ from typing import Literal
 
 from archive.textforms import BREAK, is_cjk, query_stems, search_form
 
-# Columns of the index: the search form (exact words, CJK characters) and the stem form.
+# The index's columns that hold the search form (exact words, CJK characters).
 EXACT_COLUMNS = "{title text}"
-STEM_COLUMNS = "{title_stem text_stem}"
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 TermKind = Literal["cjk", "word", "exact", "phrase"]
@@ -54,13 +53,19 @@ class Term:
         return query_stems(self.forms[0]) if self.kind == "word" else frozenset()
 
     def fts(self) -> str:
-        """This term as an FTS5 expression."""
-        if self.kind == "cjk" and len(self.forms) > 1:
-            pairs = [a + b for a, b in pairwise(self.forms)]
-            return f"{STEM_COLUMNS} : {_phrase(pairs)}"
+        """This term as an FTS5 expression.
+
+        CJK and unquoted words need no column filter (a filter makes FTS5 read more): a
+        bigram is a token of the stem columns only, a lone CJK character of the exact ones
+        only; a stem found among the exact words, or the query word among the stems, is an
+        inflection of the query word all the same.
+        """
+        if self.kind == "cjk":
+            pairs = [a + b for a, b in pairwise(self.forms)] or list(self.forms)
+            return _phrase(pairs)
         if self.kind == "word":
-            options = [f"{STEM_COLUMNS} : {_phrase([stem])}" for stem in sorted(self.stems)]
-            return "(" + " OR ".join([*options, f"{EXACT_COLUMNS} : {_phrase(self.forms)}"]) + ")"
+            options = sorted(self.stems | {self.forms[0]})
+            return "(" + " OR ".join(_phrase([option]) for option in options) + ")"
         return f"{EXACT_COLUMNS} : {_phrase(self.forms)}"
 
 

@@ -197,8 +197,27 @@ def _v4_search(db: sqlite_utils.Database) -> None:
     rebuild_index(db)
 
 
+def _v5_frontier_variants(db: sqlite_utils.Database) -> None:
+    """``frontier.referred_as``: the link as found, so its alias survives a killed crawl."""
+    if "referred_as" not in db.table("frontier").columns_dict:
+        db.table("frontier").add_column("referred_as", str)
+
+
+def _v6_facet_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the facets Datasette counts on every articles page: language, status."""
+    for column in ("language", "status"):
+        db.table("articles").create_index([column], if_not_exists=True)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2_archival, _v3_operations, _v4_search)
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1,
+    _v2_archival,
+    _v3_operations,
+    _v4_search,
+    _v5_frontier_variants,
+    _v6_facet_indexes,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

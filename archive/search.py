@@ -94,9 +94,12 @@ def rebuild_index(
 ) -> int:
     """Drop the index and index every article again; return the number of articles.
 
-    The caller owns the transaction. With ``workers`` > 1 the forms are computed in that many
-    processes (the text of a large archive takes minutes of Python on one core).
+    One transaction (begun here unless the caller has one open; the caller commits), so a
+    rebuild that stops half-way leaves the old index. With ``workers`` > 1 the forms are
+    computed in that many processes (the text of a large archive is minutes of Python).
     """
+    if not db.conn.in_transaction:
+        db.execute("BEGIN IMMEDIATE")
     db.execute(f"DROP TABLE IF EXISTS {INDEX_TABLE}")
     create_index(db)
     # No merging while loading: one 'optimize' at the end merges everything once.

@@ -20,16 +20,10 @@ from pathlib import Path
 
 from archive.attachments import copy_referenced
 from archive.bundle import KINDS, pack
-from archive.export_pool import plan
+from archive.export_pool import ORDER_FILE, plan
 from archive.export_pool import run as run_tasks
-from archive.manifest import (
-    SUMS_FILE,
-    FileLog,
-    Progress,
-    file_sha256,
-    no_progress,
-    sums_text,
-)
+from archive.filelog import FileLog, file_sha256
+from archive.manifest import SUMS_FILE, Progress, no_progress, write_sums
 from archive.rowstate import (
     STATE_FILE,
     TableChanges,
@@ -134,48 +128,54 @@ def take_snapshot(
     selection = options.selection or (base.selection if base else Selection())
     out_dir = options.out_dir or data_dir / "snapshots"
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Dot names: the snapshot listing ignores them, and nothing unfinished has a final name.
     work = Path(tempfile.mkdtemp(prefix=".partial-", dir=out_dir))
+    scratch = work.with_name(f"{work.name}.scratch")
+    scratch.mkdir()
+    files = FileLog(work, scratch / "files.db")
     try:
-        files = FileLog(work)
-        facts = _build(data_dir, files, selection, base, options, progress)
+        facts = _build(data_dir, files, scratch, selection, base, options, progress)
         final = out_dir / _free_name(out_dir, facts.name)
         work.rename(final)
+        count = files.count()
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        files.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     bundled = pack(final, options.archive, facts.created) if options.archive else None
     log.info("snapshot %s: %s", final, facts.summary())
-    return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, len(files.entries))
+    return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, count)
 
 
 def _build(
     data_dir: Path,
     files: FileLog,
+    scratch: Path,
     selection: Selection,
     base: BaseSnapshot | None,
     options: SnapshotOptions,
     progress: Progress,
 ) -> Facts:
     copy = files.root / DB_NAME
-    scratch = files.root.with_name(f"{files.root.name}.order.db")
     database = DB_NAME if "sqlite" in options.formats else None
     progress("copy", 0, 1)
     conn = copy_database(data_dir / DB_NAME, copy)
     try:
-        facts = _cut(conn, files, selection, base, options, data_dir, scratch)
+        facts = _cut(conn, files, selection, base, options, data_dir, scratch / ORDER_FILE)
         tasks = plan(conn, options.formats, state=base is None, database=database)
     finally:
         conn.close()  # the copy is final: from here on it is only read
     progress("copy", 1, 1)
-    try:
-        files.entries += run_tasks(copy, scratch, tasks, progress)
-        _copy_sources(copy, scratch, data_dir, files, facts, options, progress)
-    finally:
-        scratch.unlink(missing_ok=True)
+    for ledger in run_tasks(copy, scratch, tasks, progress):
+        files.merge(ledger)
+    _copy_sources(copy, scratch / ORDER_FILE, data_dir, files, facts, options, progress)
     if database is None:
         copy.unlink()
     facts = write_documents(facts, files, base)
-    (files.root / SUMS_FILE).write_text(sums_text(files.sorted()), encoding="utf-8")
+    with (files.root / SUMS_FILE).open("w", encoding="utf-8") as sums:
+        write_sums(sums, files.sorted())
     return facts
 
 

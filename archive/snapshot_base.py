@@ -78,4 +78,3 @@ def read_base(path: Path) -> BaseSnapshot:
         files=files,
         sums=sums,
     )
-

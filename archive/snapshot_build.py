@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow
 
 from archive import __version__
+from archive.filelog import FileLog
 from archive.introspect import columns, key_columns, search_indexes, tables
-from archive.manifest import PACKAGE_FILE, FileLog, write_package
+from archive.manifest import PACKAGE_FILE, write_package
 from archive.rowstate import TableChanges
 from archive.selection import Selection
 from archive.snapshot_docs import (
@@ -108,8 +109,7 @@ def write_documents(facts: Facts, files: FileLog, base: BaseSnapshot | None) -> 
     facts = replace(
         facts, fingerprint=files.fingerprint(), extends=base.lineage() if base else None
     )
-    exported = {entry.table for entry in files.entries if entry.table}
-    for table in sorted(exported):
+    for table in files.tables():
         files.write(f"schemas/{table}.json", _json(table_schema(facts, table)), "json")
     if "sqlite" in facts.formats:
         metadata = datasette_metadata(facts, facts.search_table)

@@ -104,7 +104,10 @@ class Archive(RunLog):
         if article_id is not None:
             with self.db.atomic():
                 update_row(
-                    self.db, "articles", article_id, {"status": "gone", "last_seen": seen or utc_now()}
+                    self.db,
+                    "articles",
+                    article_id,
+                    {"status": "gone", "last_seen": seen or utc_now()},
                 )
         return article_id
 
@@ -131,12 +134,14 @@ class Archive(RunLog):
         ).fetchone()
         return bool(row and row[0])
 
-    def images_never_fetched(self, article_id: int) -> bool:
-        """Whether some image of the article was never even tried (a crawl killed between
-        storing the article and fetching its images); a refused or rejected one was."""
+    def images_pending(self, article_id: int) -> bool:
+        """Whether some image of the article is neither kept nor given up: never fetched, or
+        fetched but not yet kept (a crawl killed in between). One that failed, or was
+        rejected, has an error on its fetch row and is not tried again."""
         row = self.db.execute(
             "SELECT 1 FROM images i WHERE i.article_id = ? AND i.sha256 IS NULL "
-            "AND NOT EXISTS (SELECT 1 FROM fetches f WHERE f.url = i.url) LIMIT 1",
+            "AND NOT EXISTS (SELECT 1 FROM fetches f WHERE f.url = i.url AND "
+            "(f.error IS NOT NULL OR f.status IS NULL OR f.status <> 200)) LIMIT 1",
             [article_id],
         ).fetchone()
         return row is not None

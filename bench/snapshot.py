@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -118,6 +119,38 @@ def _rows(count: int, seed: int = 6) -> Iterator[tuple[Any, ...]]:
         yield article, versions, images, (url, number, seen), (url, seen, 200, len(text))
 
 
+def _insert(conn: sqlite3.Connection, rows: tuple[Any, ...], index_columns: list[str]) -> None:
+    article, versions, images, url, fetch = rows
+    marks = ", ".join("?" * len(article))
+    conn.execute(
+        "INSERT INTO articles (id, site, url, url_key, title, published, published_source, "
+        "published_raw, author, language, text, word_count, content_hash, version, status, "
+        f"first_seen, last_seen, last_changed) VALUES ({marks})",
+        article,
+    )
+    conn.executemany(
+        "INSERT INTO article_versions (article_id, version, fetched_at, title, published, "
+        "author, text, content_hash, extractor) VALUES (?, ? + 1, ?, ?, ?, ?, ?, ?, ?)",
+        versions,
+    )
+    conn.executemany(
+        "INSERT INTO images (article_id, position, url, alt, caption) VALUES (?, ?, ?, ?, ?)",
+        images,
+    )
+    conn.execute("INSERT INTO article_urls VALUES (?, ?, ?)", url)
+    conn.execute(
+        "INSERT INTO fetches (run_id, url, fetched_at, status, bytes) VALUES (1, ?, ?, ?, ?)",
+        fetch,
+    )
+    # Whatever columns the search index has: titles in title*, texts in text*.
+    values = [article[4] if c.startswith("title") else article[10] for c in index_columns]
+    conn.execute(
+        f"INSERT INTO articles_fts (rowid, {', '.join(index_columns)}) "
+        f"VALUES (?, {', '.join('?' * len(index_columns))})",
+        [article[0], *values],
+    )
+
+
 def build(path: Path, count: int) -> None:
     """Write a synthetic archive of ``count`` articles with the archive's own schema."""
     from archive.store import Archive
@@ -126,8 +159,8 @@ def build(path: Path, count: int) -> None:
     Archive(path).close()  # schema: every migration
     conn = sqlite3.connect(path / "archive.db")
     conn.execute("PRAGMA journal_mode = WAL")
-    index = [r[1] for r in conn.execute("PRAGMA table_info(articles_fts)")]
-    index_columns = [c for c in index if c.startswith(("title", "text"))]
+    index = [row[1] for row in conn.execute("PRAGMA table_info(articles_fts)")]
+    index_columns = [column for column in index if column.startswith(("title", "text"))]
     with conn:
         conn.executemany(
             "INSERT INTO sites (name, title, base_url, language) VALUES (?, ?, ?, 'en')",
@@ -136,37 +169,8 @@ def build(path: Path, count: int) -> None:
         conn.execute(
             "INSERT INTO crawl_runs (id, started_at, status) VALUES (1, '2024-06-01', 'ok')"
         )
-        for article, versions, images, url, fetch in _rows(count):
-            conn.execute(
-                "INSERT INTO articles (id, site, url, url_key, title, published, "
-                "published_source, published_raw, author, language, text, word_count, "
-                "content_hash, version, status, first_seen, last_seen, last_changed) "
-                "VALUES (" + ", ".join("?" * 18) + ")",
-                article,
-            )
-            conn.executemany(
-                "INSERT INTO article_versions (article_id, version, fetched_at, title, "
-                "published, author, text, content_hash, extractor) VALUES "
-                "(?, ? + 1, ?, ?, ?, ?, ?, ?, ?)",
-                versions,
-            )
-            conn.executemany(
-                "INSERT INTO images (article_id, position, url, alt, caption) "
-                "VALUES (?, ?, ?, ?, ?)",
-                images,
-            )
-            conn.execute("INSERT INTO article_urls VALUES (?, ?, ?)", url)
-            conn.execute(
-                "INSERT INTO fetches (run_id, url, fetched_at, status, bytes) "
-                "VALUES (1, ?, ?, ?, ?)",
-                fetch,
-            )
-            values = [article[4] if c.startswith("title") else article[10] for c in index_columns]
-            conn.execute(
-                f"INSERT INTO articles_fts (rowid, {', '.join(index_columns)}) "
-                f"VALUES (?, {', '.join('?' * len(index_columns))})",
-                [article[0], *values],
-            )
+        for rows in _rows(count):
+            _insert(conn, rows, index_columns)
     conn.close()
 
 
@@ -182,8 +186,8 @@ def ensure(work: Path, count: int) -> Path:
     return data
 
 
-def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, float]:
-    """In this process: one snapshot; its wall time and this process's peak memory."""
+def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, Any]:
+    """In this process: one snapshot, its wall time and peak memory; then its verification."""
     from archive.snapshot import SnapshotOptions, take_snapshot
     from archive.verify import verify_snapshot
 
@@ -191,13 +195,13 @@ def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, 
     started = time.perf_counter()
     result = take_snapshot(data, options)
     seconds = time.perf_counter() - started
+    # This process and the largest of its export workers, before verify adds its own.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     started = time.perf_counter()
     ok = verify_snapshot(result.path).ok
     verify = time.perf_counter() - started
     size = sum(p.stat().st_size for p in result.path.rglob("*") if p.is_file())
-    # This process and the largest of its export workers (each reports its own peak).
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "seconds": seconds,
         "peak_mb": peak,
@@ -206,6 +210,7 @@ def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, 
         "ok": ok,
         "mb": size / 2**20,
         "files": result.files,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -222,9 +227,9 @@ def measure(data: Path, work: Path, formats: str, pack: str | None = None) -> di
 def report(work: Path, sizes: list[int]) -> None:
     print(
         "| articles | formats | time (s) | peak memory, main / worker (MB) | snapshot (MB) "
-        "| files | verify (s) |"
+        "| files | verify (s) | load |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for count in sizes:
         data = ensure(work, count)
         runs = [(f, f, None) for f in FORMATS] + [("all", ",".join(FORMATS), None)]
@@ -235,7 +240,7 @@ def report(work: Path, sizes: list[int]) -> None:
             print(
                 f"| {count:,} | {label} | {m['seconds']:.1f} | {m['peak_mb']:.0f} / "
                 f"{m['worker_peak_mb']:.0f} | {m['mb']:.0f} | {m['files']:,} | "
-                f"{m['verify_seconds']:.1f} |",
+                f"{m['verify_seconds']:.1f} | {m['load']:.1f} |",
                 flush=True,
             )
 

@@ -223,6 +223,7 @@ def sample_site(ephemeral: bool, fault: str | None, edition: int) -> None:
 
     Example: secnews sample-site  (then: secnews crawl sample-secretariat)
     """
+    import contextlib
     import threading
 
     from crawler.sample_site import SampleSite, SiteState
@@ -231,10 +232,8 @@ def sample_site(ephemeral: bool, fault: str | None, edition: int) -> None:
         for name, base in site.urls.items():
             click.echo(f"{name} {base}")
         click.echo("serving; press Ctrl-C to stop", err=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 @main.command()
@@ -456,7 +455,9 @@ def verify(path: Path, data_dir: Path) -> None:
 @click.option("--lang", "language", metavar="LANG", help="Only articles in LANG (zh, ru, en…).")
 @click.option("--since", metavar="DATE", help="Only articles published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most N hits."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
 def search(
     query: str,
@@ -522,6 +523,7 @@ def reindex(data_dir: Path, workers: int) -> None:
         bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
         with bar, archive.db.conn:
             count = rebuild_index(archive.db, workers=workers, progress=bar.update)
+        archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a rebuild rewrites it all
     click.echo(f"indexed {count} articles in {time.monotonic() - started:.1f} s")
 
 

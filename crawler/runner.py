@@ -42,7 +42,7 @@ def resolve_targets(targets: Sequence[str], sites_dir: Path | None) -> list[Site
 
 def crawl_settings(options: CrawlOptions, run_id: int) -> Settings:
     settings = get_project_settings()
-    if not settings.get("BOT_NAME") == "secnews":  # run outside the repository root
+    if settings.get("BOT_NAME") != "secnews":  # run outside the repository root
         settings.setmodule("crawler.settings", priority="project")
     command_line: dict[str, Any] = {
         "SECNEWS_DATA": str(options.data_dir),

@@ -28,7 +28,8 @@ def hit_lines(hits: list[SearchHit], *, color: bool) -> list[str]:
     for number, hit in enumerate(hits, 1):
         title = hit.title or "(no title)"
         lines.append(f"{number}. {click.style(title, bold=True) if color else title}")
-        facts = [hit.site, hit.published or "undated", hit.language or "?", f"score {hit.score}"]
+        score = "newest first" if hit.score is None else f"score {hit.score}"
+        facts = [hit.site, hit.published or "undated", hit.language or "?", score]
         lines.append("   " + " · ".join(facts) + f" · article {hit.id}")
         lines.append(f"   {hit.url}")
         lines.append(f"   {plain_snippet(hit.snippet, color=color)}")

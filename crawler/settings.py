@@ -99,6 +99,7 @@ SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it
 SECNEWS_MEDIA = True  # download articles' images into media/
 SECNEWS_MEDIA_MAX_BYTES = 20 * 1024 * 1024  # an image larger than this is not kept
 SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, not extracted
+SECNEWS_EXTRACT_WORKERS = None  # extraction processes; None: one a CPU, 0: in the crawl process
 SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
 SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely

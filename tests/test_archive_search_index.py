@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from archive.finder import search
 from archive.records import ArticleRecord
 from archive.schema import MIGRATIONS, SCHEMA_VERSION
+from archive.search import rebuild_index
 from archive.store import Archive
 
 SEARCH_MIGRATION = [migration.__name__ for migration in MIGRATIONS].index("_v4_search")
@@ -77,3 +79,35 @@ def test_plain_sqlite_finds_a_two_character_word_without_secnews(tmp_path: Path)
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
         assert plain.execute(sql, ["北斗"]).fetchall() == [(saved.article_id,)]
         assert plain.execute(sql, ['"北斗 斗系"']).fetchall() == [(saved.article_id,)]
+
+
+def test_a_query_too_common_to_rank_lists_the_newest_matches(tmp_path: Path) -> None:
+    with Archive(tmp_path) as archive:
+        archive.upsert_site("one", title="One")
+        for number in range(1, 31):
+            text = "论坛" * (number % 4 + 1) + f"第{number}次会议。"
+            record = ArticleRecord(f"http://one.example/{number}", f"第{number}号", text)
+            archive.save_article("one", record, record.url)
+        ranked = search(archive.db, "论坛", rank_limit=30)
+        newest = search(archive.db, "论坛", rank_limit=10)
+    assert all(hit.score is not None for hit in ranked)
+    assert [hit.score for hit in ranked] == sorted((h.score or 0 for h in ranked), reverse=True)
+    assert all(hit.score is None for hit in newest)
+    assert [hit.id for hit in newest] == list(range(30, 10, -1))  # the 20 newest, newest first
+
+
+def test_a_rebuild_that_stops_half_way_keeps_the_old_index(tmp_path: Path) -> None:
+    with Archive(tmp_path) as archive:
+        archive.upsert_site("one", title="One")
+        record = ArticleRecord("http://one.example/1", "论坛", "兰州论坛开幕。")
+        archive.save_article("one", record, record.url)
+
+        def interrupted(count: int) -> None:
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt), archive.db.conn:
+            rebuild_index(archive.db, progress=interrupted)
+        assert len(search(archive.db, "兰州")) == 1
+        with archive.db.conn:
+            assert rebuild_index(archive.db, workers=2) == 1
+        assert len(search(archive.db, "兰州")) == 1

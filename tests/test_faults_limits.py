@@ -8,7 +8,7 @@ import pytest
 
 from crawler.sample_site.hostile_pages import GIB
 
-from .faultkit import CrawlResult, hostile_crawl, site_name
+from .faultkit import CrawlResult, final_attempt, hostile_crawl, site_name
 
 pytestmark = pytest.mark.e2e
 MAX_SIZE = 32 * 1024 * 1024  # DOWNLOAD_MAXSIZE
@@ -23,7 +23,9 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
 def fetch(crawl: CrawlResult, path: str) -> tuple[int | None, int | None, str]:
     assert crawl.site is not None
     url = crawl.site.urls["hostile"] + path.lstrip("/")
-    (row,) = crawl.rows("SELECT status, bytes, error FROM fetches WHERE url = ?", url)
+    row = final_attempt(
+        crawl.rows("SELECT status, bytes, error FROM fetches WHERE url = ? ORDER BY id", url)
+    )
     return row[0], row[1], row[2] or ""
 
 

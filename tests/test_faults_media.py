@@ -69,12 +69,8 @@ def test_an_svg_with_a_script_is_kept_as_a_file(crawl: CrawlResult) -> None:
     assert svg["content_type"] == "image/svg+xml" and str(svg["path"]).endswith(".svg")
 
 
-@pytest.mark.xfail(
-    reason="archive/datasette serves /media/ inline: an SVG opened directly runs its script "
-    "in the archive's origin (needs Content-Disposition: attachment or a sandbox CSP)",
-    strict=False,
-)
-def test_the_archive_ui_never_serves_an_svg_inline(crawl: CrawlResult) -> None:
+def test_the_archive_ui_serves_an_svg_sandboxed(crawl: CrawlResult) -> None:
+    """Opened by its own URL, the SVG's script must not run in the archive's origin."""
     from archive.datasette.app import make_datasette
 
     svg = images(crawl)["drawing.svg"]

@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 import pytest
 
+from archive.schema import SCHEMA_VERSION
+
 from .conftest import REPO, RunningSampleSite
 from .faultkit import rows
 
@@ -141,8 +143,10 @@ def test_readers_never_meet_a_lock_or_a_torn_write(
 
 
 def rows_ready(data: Path) -> bool:
-    """Whether the crawl has created the archive's tables (search's index included)."""
+    """Whether the crawl is under way: the archive's schema is complete (the migrations
+    rebuild the search index while they run) and a first exchange is recorded."""
     try:
-        return bool(rows(data, "SELECT count(*) FROM articles_fts"))
+        version = rows(data, "PRAGMA user_version")[0][0]
+        return version == SCHEMA_VERSION and bool(rows(data, "SELECT 1 FROM fetches LIMIT 1"))
     except Exception:
         return False

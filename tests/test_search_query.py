@@ -36,8 +36,9 @@ def test_mixed_script_string_without_spaces_is_one_phrase() -> None:
 
 
 def test_cjk_words_become_bigram_phrases_in_the_stem_columns() -> None:
-    assert parse_query("北京大学").fts() == '({title_stem text_stem} : "北京 京大 大学")'
-    assert parse_query("北").fts() == '({title text} : "北")'
+    assert parse_query("北京大学").fts() == '("北京 京大 大学")'
+    assert parse_query("北").fts() == '("北")'
+    assert parse_query('"北京 大学"').fts() == '({title text} : "北 京 \ue000 大 学")'
 
 
 @pytest.mark.parametrize(

@@ -143,6 +143,9 @@ def test_downloaded_images_are_served_from_media(client: Client, search_archive:
     assert source and source.group(1) == "/" + found[1]
     image = client.get(source.group(1))
     assert image.status_code == 200 and image.headers["content-type"].startswith("image/")
+    # opened on its own, an image (an SVG with a script) can run nothing here
+    assert "sandbox" in image.headers["content-security-policy"]
+    assert image.headers["x-content-type-options"] == "nosniff"
 
 
 def test_search_results_link_to_article_pages_with_marks(client: Client) -> None:

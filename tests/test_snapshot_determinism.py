@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from archive import export_pool
+from archive.snapshot import SnapshotOptions, take_snapshot
 
 from .snapshot_support import copy_archive, snapshot_files, take
 
@@ -34,3 +41,43 @@ def test_a_second_snapshot_in_the_same_place_gets_a_number(
     # The data is the same, so are its files: only the folder's name differs.
     assert second["fingerprint"] == first["fingerprint"]
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="export workers need two CPUs")
+def test_export_workers_write_the_same_bytes_as_one_process(
+    sample_crawl: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = copy_archive(sample_crawl.data_dir, tmp_path / "data")
+    alone = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "alone"))
+    monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 0)  # workers even for a small archive
+    pools: list[Any] = []
+    real_pool = export_pool.ProcessPoolExecutor
+
+    def counted_pool(*args: Any, **kwargs: Any) -> Any:
+        pools.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(export_pool, "ProcessPoolExecutor", counted_pool)
+    pooled = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "pooled"))
+    assert pools and pools[0][0] >= 2  # the exports did run in worker processes
+    assert pooled.sums_sha256 == alone.sums_sha256
+    assert (pooled.path / "SHA256SUMS").read_bytes() == (alone.path / "SHA256SUMS").read_bytes()
+
+
+def test_when_workers_cannot_start_the_exports_run_here(
+    sample_crawl: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    data = copy_archive(sample_crawl.data_dir, tmp_path / "data")
+    alone = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "alone"))
+
+    def broken(*args: Any) -> Any:
+        raise BrokenProcessPool("a worker died while starting")
+
+    monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(export_pool, "_run_in_workers", broken)
+    fallback = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "fallback"))
+    assert "exporting in this process" in caplog.text
+    assert fallback.sums_sha256 == alone.sums_sha256

@@ -11,6 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
+from archive.bundle import pack
 from archive.records import ArticleRecord, ImageRecord
 from archive.store import Archive
 
@@ -154,3 +155,15 @@ def test_a_bad_base_is_a_usage_error(chain: dict[str, Any], tmp_path: Path) -> N
         check=False,
     )
     assert result.returncode == 2 and "datapackage.json does not match" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar.gz"])
+def test_a_packed_base_works_like_its_folder(
+    chain: dict[str, Any], tmp_path: Path, kind: str
+) -> None:
+    base = Path(shutil.copytree(chain["base"]["path"], tmp_path / Path(chain["base"]["path"]).name))
+    packed = pack(base, kind, chain["base"]["created"])
+    shutil.rmtree(base)  # only the packed file is left to extend
+    increment = take(chain["data"], tmp_path / "out", "--since-snapshot", str(packed))
+    assert increment["fingerprint"] == chain["inc"]["fingerprint"]
+    assert increment["extends"] == chain["inc"]["extends"]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import sqlite3
+import subprocess
+import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,9 @@ from datasette.plugins import pm
 
 import archive.datasette.snapshots as plugin
 from archive.datasette.snapshots import resolve_inside
+from archive.filelog import file_sha256
 
+from .conftest import REPO
 from .snapshot_support import copy_archive, take
 
 
@@ -121,3 +127,29 @@ def test_the_live_archive_downloads_as_a_consistent_copy(
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (39,)
     assert get(data, "/-/download/archive.db", allow_download=False).status_code == 403
+
+
+def test_secnews_serve_publishes_the_snapshots(data: Path, tmp_path: Path) -> None:
+    """The whole path a researcher takes: `secnews serve`, the listing, a download."""
+    served = copy_archive(data, tmp_path / "data")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "serve", "--data", str(served), "--port", "0"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        base = server.stdout.readline().split(" at ")[-1].strip()  # "serving … at URL"
+        assert base.startswith("http://127.0.0.1:"), base
+        with urllib.request.urlopen(f"{base}-/snapshots.json", timeout=30) as answer:
+            listed = {entry["name"]: entry for entry in json.load(answer)}
+        folder = _snapshot(served)
+        assert listed[folder.name]["sha256"] == file_sha256(folder / "SHA256SUMS")
+        with urllib.request.urlopen(f"{base}-/snapshots/{folder.name}/README.md") as answer:
+            assert answer.read() == (folder / "README.md").read_bytes()
+        with urllib.request.urlopen(f"{base}-/download/archive.db", timeout=60) as answer:
+            assert answer.read(16) == b"SQLite format 3\x00"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

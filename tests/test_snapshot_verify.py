@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from archive.manifest import file_sha256, sums_text
+from archive.filelog import file_sha256
+from archive.manifest import sums_text
 from archive.verify import verify_snapshot
 
 from .conftest import secnews
@@ -57,9 +58,17 @@ def test_a_flipped_byte_fails_verify_naming_the_file(snapshot: Path, pattern: st
     target = sorted(snapshot.glob(pattern))[0]
     name = target.relative_to(snapshot).as_posix()
     flip_byte(target)
+    report = verify_snapshot(snapshot)
+    assert not report.ok and str(report.problems[0]).startswith(f"{name}: "), report.problems
+
+
+def test_the_command_exits_1_and_names_the_first_bad_file(snapshot: Path) -> None:
+    target = sorted(snapshot.glob("parquet/articles/*/*.parquet"))[0]
+    flip_byte(target)
     result = secnews("verify", str(snapshot), check=False)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith(f"FAIL {name}: "), result.stdout
+    name = target.relative_to(snapshot).as_posix()
+    assert result.stdout.splitlines()[0] == f"FAIL {name}: SHA-256 differs from SHA256SUMS"
 
 
 def test_every_file_with_a_flipped_byte_is_named_first(snapshot: Path) -> None:

@@ -6,7 +6,7 @@
 - ``/-/article/<id>``: an article to read, with its images, versions and URLs;
   ``/-/chart``: articles per month per site.
 - Read-only: every request that is not GET, HEAD or OPTIONS is refused (405), and every
-  write permission is denied.
+  write permission is denied. Files under ``/media/`` are served sandboxed (CSP, nosniff).
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ WRITE_ACTIONS = frozenset(
         "execute-write",
     }
 )
+# An image opened on its own (an SVG with a script in it) runs nothing in the archive's origin.
+MEDIA_HEADERS = [
+    (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+    (b"x-content-type-options", b"nosniff"),
+]
 # What escape_fts returns for a query with nothing to search for: a token nothing contains.
 NO_MATCH = '"\ue001"'
 
@@ -123,22 +128,34 @@ def permission_allowed(datasette: Any, actor: Any, action: str, resource: Any) -
     return False if action in WRITE_ACTIONS else None
 
 
+def _with_headers(send: Send, headers: list[tuple[bytes, bytes]]) -> Send:
+    async def sending(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *headers]}
+        await send(message)
+
+    return sending
+
+
+async def _refuse(send: Send) -> None:
+    headers = [(b"content-type", b"text/plain"), (b"allow", b"GET, HEAD")]
+    await send({"type": "http.response.start", "status": 405, "headers": headers})
+    await send({"type": "http.response.body", "body": b"read-only archive\n"})
+
+
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Callable[[App], App]:
+    """Refuse every method that could write; serve downloaded media as inert files."""
+
     def wrap(app: App) -> App:
-        async def read_only(scope: Scope, receive: Receive, send: Send) -> None:
+        async def guarded(scope: Scope, receive: Receive, send: Send) -> None:
             if scope["type"] == "http" and scope["method"] not in READ_METHODS:
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 405,
-                        "headers": [(b"content-type", b"text/plain"), (b"allow", b"GET, HEAD")],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b"read-only archive\n"})
+                await _refuse(send)
                 return
+            if scope["type"] == "http" and scope["path"].startswith("/media/"):
+                send = _with_headers(send, MEDIA_HEADERS)
             await app(scope, receive, send)
 
-        return read_only
+        return guarded
 
     return wrap

@@ -36,7 +36,9 @@ class FrontierRecorder:
         self._close(item)
 
     def item_error(self, item: Any) -> None:
-        self._close(item, state="failed")
+        # A page whose item failed (a full disk, a bug) stays pending: the next crawl
+        # fetches it again instead of losing the article.
+        return
 
     def _close(self, item: Any, state: str = "done") -> None:
         frontier = session_for(self.crawler).frontier

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from scrapy import signals
 from scrapy.exceptions import DropItem
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 
 from archive.records import ArticleRecord
 from crawler.extract import ExtractHints, extract_article, listed_published
@@ -23,12 +32,28 @@ class ExtractPipeline:
         self.crawler = crawler
         self.since = crawler.settings.get("SECNEWS_SINCE") or ""
         self.max_bytes = crawler.settings.getint("SECNEWS_EXTRACT_MAX_BYTES")
+        self.workers = extract_workers(crawler.settings.get("SECNEWS_EXTRACT_WORKERS"))
+        self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
-    def process_item(self, item: object) -> object:
+    def spider_opened(self) -> None:
+        # Only the extraction runs in the pool: the archive keeps one writer, this process.
+        if self.workers and is_asyncio_reactor_installed():
+            self.pool = _new_pool(self.workers)
+            log.info("extracting in %d worker processes", self.workers)
+
+    def spider_closed(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    async def process_item(self, item: object) -> object:
         if not isinstance(item, PageItem):
             return item
         stats = self.crawler.stats
@@ -43,7 +68,7 @@ class ExtractPipeline:
         hints = ExtractHints(
             timezone=site.timezone, language=site.language, selectors=dict(site.selectors)
         )
-        record = extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+        record = await self._extract(item, hints)
         if record is None:
             stats.inc_value("secnews/not_article/no_body")
             raise DropItem(f"no article body: {item.url}")
@@ -63,6 +88,50 @@ class ExtractPipeline:
             fetched_at=item.fetched_at,
             referred_as=item.referred_as,
         )
+
+    async def _extract(self, item: PageItem, hints: ExtractHints) -> ArticleRecord | None:
+        """In a worker process when there is a pool, so extraction uses every core."""
+        if self.pool is None:
+            return extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+        try:
+            future = self.pool.submit(
+                extract_article, item.body, item.url, content_type=item.content_type, hints=hints
+            )
+            return await asyncio.wrap_future(future)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): this page in-process, a fresh pool next.
+            log.warning("extraction worker died on %s; starting a new pool", item.url)
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = _new_pool(self.workers)
+            return extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+
+
+def extract_workers(value: object) -> int:
+    """``SECNEWS_EXTRACT_WORKERS``: unset means one a CPU; 0 extracts in the crawl process."""
+    if value is None or value == "":
+        return os.cpu_count() or 1
+    return max(int(str(value)), 0)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # Spawned, not forked: a fork of a running reactor with an open SQLite handle is unsafe.
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: exit once the crawl process is gone (killed, say), never linger."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 # htmldate's guess from the page is the weakest date there is: a feed's or a sitemap's beats it.

@@ -31,10 +31,11 @@ class StorePipeline:
         result = archive.save_article(
             item.site, item.record, item.fetched_url, item.fetched_at or None
         )
-        if item.referred_as:
-            archive.add_alias(item.referred_as, result.article_id)
+        variant = session_for(self.crawler).frontier.variant(item.fetched_url)
+        for alias in {item.referred_as, variant} - {None}:
+            archive.add_alias(str(alias), result.article_id)
         self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
-        if result.outcome in ("alias", "unchanged") and not archive.images_never_fetched(
+        if result.outcome in ("alias", "unchanged") and not archive.images_pending(
             result.article_id
         ):
             # Nothing new to pass on (no images to fetch again); the archive has noted the URL.

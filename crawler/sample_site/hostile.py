@@ -254,6 +254,9 @@ class HostileSite:
             return server.streamed.get(path, 0)
 
     def start(self) -> HostileSite:
+        # Built before serving, so no answer waits for them (a crawler's timeout is short).
+        pages.gzip_bomb()
+        pages.long_line()
         for name in SERVERS:
             server = _Server(name, self._log, self._stopping)
             self._servers[name] = server

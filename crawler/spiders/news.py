@@ -248,13 +248,16 @@ class NewsSpider(scrapy.Spider):
     ) -> scrapy.Request | None:
         """A request through the frontier, or None when an incremental crawl has it already."""
         cleaned = canonical_url(url)
+        variant = url if cleaned != url else None
         if cleaned in self._requested and via != "revisit":
+            self._note_variant(cleaned, variant)
             return None
         known = self.frontier.get(cleaned)
         if known is not None and not (force or self.full) and not _refetch(known, refetch_listing):
             self.crawler.stats.inc_value("secnews/frontier/known")
+            self._note_variant(cleaned, variant)
             return None
-        self.frontier.add(cleaned, via)
+        self.frontier.add(cleaned, via, variant)
         self._requested.add(cleaned)
         meta: dict[str, Any] = {VIA: via, LISTED_DATE: listed_date, FRONTIER_META: cleaned}
         meta["handle_httpstatus_list"] = [304, *GONE]
@@ -272,6 +275,17 @@ class NewsSpider(scrapy.Spider):
             priority=PRIORITY.get(via, 0),
             dont_filter=via == "revisit",
         )
+
+    def _note_variant(self, url: str, variant: str | None) -> None:
+        """A link variant of a URL already requested: an alias of its article, now or once
+        the article is stored, whatever order the links were found in."""
+        if variant is None:
+            return
+        self.frontier.note_variant(url, variant)
+        archive = session_for(self.crawler).archive
+        article_id = archive.article_for_url(url)
+        if article_id is not None:
+            archive.add_alias(variant, article_id)
 
     def _callback(self, via: str) -> Any:
         return self.parse_xml if via in ("sitemap", "feed") else self.parse_page
