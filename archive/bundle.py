@@ -4,6 +4,7 @@ members back from a snapshot directory or such a file."""
 from __future__ import annotations
 
 import gzip
+import os
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -23,11 +24,18 @@ _STORED = (".gz", ".parquet", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 _ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 
 
-def member_order(root: Path) -> list[str]:
-    """Every file under ``root`` as a relative path: the leading documents, then sorted."""
-    paths = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-    leading = [name for name in LEADING if name in paths]
-    return leading + [p for p in paths if p not in leading]
+def member_order(root: Path) -> Iterator[str]:
+    """Every file under ``root`` as a relative path: the leading documents, then the rest
+    folder by folder in name order (one folder's names in memory at a time)."""
+    leading = [name for name in LEADING if (root / name).is_file()]
+    yield from leading
+    for folder, folders, names in os.walk(root):
+        folders.sort()
+        inside = Path(folder).relative_to(root)
+        for name in sorted(names):
+            relative = (inside / name).as_posix()
+            if relative not in leading:
+                yield relative
 
 
 def _timestamp(created: str) -> datetime:
@@ -69,6 +77,8 @@ def _pack_tar(directory: Path, target: Path, moment: datetime) -> None:
             info.uname = info.gname = ""
             with path.open("rb") as stream:
                 tar.addfile(info, stream)
+            # TarFile keeps every member it wrote; a writer never reads them back.
+            getattr(tar, "members").clear()  # noqa: B009 (not in the type stubs)
 
 
 def _pack_zip(directory: Path, target: Path, moment: datetime) -> None:

@@ -14,12 +14,12 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from archive.attachments import copy_referenced
-from archive.bundle import KINDS, pack
+from archive.bundle import pack
 from archive.export_pool import ORDER_FILE, plan
 from archive.export_pool import run as run_tasks
 from archive.filelog import FileLog, file_sha256
@@ -50,7 +50,6 @@ from archive.store import DB_NAME
 log = logging.getLogger(__name__)
 
 FORMATS = ("sqlite", "parquet", "jsonl", "csv", "text")
-ARCHIVE_KINDS = KINDS
 
 
 class SnapshotError(ValueError):
@@ -79,7 +78,7 @@ class SnapshotResult:
     facts: Facts
     sums_sha256: str
     archive: Path | None = None
-    files: int = field(default=0)
+    files: int = 0
 
 
 def archive_name(data_dir: Path, given: str | None = None) -> str:
@@ -114,7 +113,11 @@ def _free_name(out_dir: Path, stem: str) -> str:
 def take_snapshot(
     data_dir: Path, options: SnapshotOptions, progress: Progress = no_progress
 ) -> SnapshotResult:
-    """Write a snapshot directory (and optionally a ``.tar.gz``/``.zip`` of it)."""
+    """Write a snapshot directory (and optionally a ``.tar.gz``/``.zip`` of it).
+
+    A large snapshot exports in worker processes (``spawn``): a script that calls this
+    should do so under ``if __name__ == "__main__":``, or the export runs in one process.
+    """
     source = data_dir / DB_NAME
     if not source.is_file():
         raise SnapshotError(f"no archive at {source}")
@@ -181,7 +184,7 @@ def _build(
 
 def _copy_sources(
     copy: Path,
-    scratch: Path,
+    order: Path,
     data_dir: Path,
     files: FileLog,
     facts: Facts,
@@ -189,7 +192,7 @@ def _copy_sources(
     progress: Progress,
 ) -> None:
     """The WARC files and media the selection came from, when asked for."""
-    conn = open_copy(copy, scratch)
+    conn = open_copy(copy, order)
     try:
         for kind, wanted in (("warc", options.with_warc), ("media", options.with_media)):
             missing = copy_referenced(conn, kind, data_dir, files, progress) if wanted else []
@@ -206,7 +209,7 @@ def _cut(
     base: BaseSnapshot | None,
     options: SnapshotOptions,
     data_dir: Path,
-    scratch: Path,
+    order: Path,
 ) -> Facts:
     """Cut the copy to the selection (and to the changes); return what the copy holds."""
     try:
@@ -215,7 +218,7 @@ def _cut(
         raise SnapshotError(str(exc)) from exc
     if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:
         raise SnapshotError("the selection holds no articles")
-    prepare_export_order(conn, scratch)
+    prepare_export_order(conn, order)
     created = _created(data_as_of(conn))
     sites = site_facts(conn)
     changes = _keep_changes(conn, files, base) if base is not None else None
