@@ -216,12 +216,20 @@ def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, 
 
 def measure(data: Path, work: Path, formats: str, pack: str | None = None) -> dict[str, float]:
     out = work / "out"
-    shutil.rmtree(out, ignore_errors=True)
+    _settle(out)
     command = [sys.executable, __file__, "run", str(data), str(out), formats]
     command += [pack] if pack else []
     answer = subprocess.run(command, capture_output=True, text=True, check=True)
-    shutil.rmtree(out, ignore_errors=True)
+    _settle(out)
     return dict(json.loads(answer.stdout.splitlines()[-1]))
+
+
+def _settle(out: Path) -> None:
+    """Remove a run's output and let the disk finish with it (a deleted 3 GB of files,
+    trimmed and journalled, would otherwise slow the next run down)."""
+    shutil.rmtree(out, ignore_errors=True)
+    os.sync()
+    time.sleep(2)  # not synchronisation: a pause between measurements
 
 
 def report(work: Path, sizes: list[int]) -> None:
