@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -245,14 +246,27 @@ def repair_directory(directory: Path) -> None:
 
 
 def _last_complete_offset(path: Path) -> int:
-    good = 0
+    """End of the last gzip member that decompresses to its end with a good CRC.
+
+    Each record is one member, so this is the end of the last whole record; a member torn
+    anywhere, even inside its compressed body, is not counted.
+    """
+    good = position = 0
+    member = zlib.decompressobj(31)
     with open(path, "rb") as stream:
-        iterator = ArchiveIterator(stream)
-        try:
-            for record in iterator:
-                record.raw_stream.read()
-                iterator.read_to_end(record)
-                good = iterator.member_info[0] + iterator.member_info[1]
-        except Exception:  # a torn gzip member or header: everything before it is kept
-            log.debug("torn WARC tail in %s", path, exc_info=True)
+        chunk = stream.read(1 << 16)
+        while chunk:
+            try:
+                member.decompress(chunk)
+            except zlib.error:
+                log.debug("torn WARC tail in %s at byte %d", path, good)
+                break
+            if not member.eof:
+                position += len(chunk)
+                chunk = stream.read(1 << 16)
+                continue
+            position += len(chunk) - len(member.unused_data)
+            good = position
+            chunk = member.unused_data or stream.read(1 << 16)
+            member = zlib.decompressobj(31)
     return good

@@ -260,7 +260,7 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="article counts, comma separated")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/secnews-bench"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/secnews-bench-snapshot"))
     args = parser.parse_args()
     report(args.work, [int(size) for size in args.sizes.split(",")])
 
