@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from archive.urls import url_key
-
 
 @dataclass(frozen=True)
 class Version:
@@ -21,16 +19,6 @@ class Version:
     author: str | None
     text: str
     extractor: str
-
-
-def find_article(db: sqlite_utils.Database, url: str) -> int | None:
-    """The article a URL (any variant) leads to."""
-    row = db.execute(
-        "SELECT article_id FROM article_urls WHERE url = ? UNION ALL "
-        "SELECT id FROM articles WHERE url_key = ? LIMIT 1",
-        [url, url_key(url)],
-    ).fetchone()
-    return int(row[0]) if row else None
 
 
 def versions(db: sqlite_utils.Database, article_id: int) -> list[Version]:

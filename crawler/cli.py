@@ -262,11 +262,11 @@ def history(url: str, data_dir: Path) -> None:
 
     Example: secnews history 'http://www.example.gov/news/show.php?id=708'
     """
-    from archive.history import find_article, render_history, versions
+    from archive.history import render_history, versions
     from archive.store import Archive
 
     with Archive(data_dir) as archive:
-        article_id = find_article(archive.db, url)
+        article_id = archive.article_for_url(url)
         if article_id is None:
             raise ConfigProblem(f"{url}: no archived article has this URL")
         for line in render_history(versions(archive.db, article_id)):
