@@ -9,6 +9,7 @@ The validators (ETag, Last-Modified) of the last answer make revisits conditiona
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -124,30 +125,47 @@ class Frontier:
                 [state, kind, article_links, url],
             )
 
-    def pending(self) -> list[tuple[str, str]]:
-        """(url, via) of everything a previous crawl meant to fetch and did not finish; the
-        URL as it was linked, so requesting it again notes the same alias."""
-        rows = self.db.execute(
-            "SELECT coalesce(referred_as, url), coalesce(via, 'link') FROM frontier "
-            "WHERE site = ? AND state = 'pending' ORDER BY discovered_at",
-            [self.site],
-        ).fetchall()
-        return [(str(url), str(via)) for url, via in rows]
+    def pending(self, batch: int = 1000) -> Iterator[tuple[str, str]]:
+        """(url, via) of everything a previous crawl meant to fetch and did not finish, in
+        the order it was found; the URL as it was linked, so requesting it again notes the
+        same alias. Read ``batch`` rows at a time: a frontier of any size costs the same."""
+        # Only what was pending when reading began, not what this crawl adds meanwhile.
+        last = self.db.execute("SELECT coalesce(max(rowid), 0) FROM frontier").fetchone()[0]
+        query = (
+            "SELECT rowid, coalesce(referred_as, url), coalesce(via, 'link') FROM frontier "
+            "WHERE site = ? AND state = 'pending' AND rowid <= ? AND rowid > ? "
+            "ORDER BY rowid LIMIT ?"
+        )
+        for _, url, via in self._batches(query, [self.site, last], batch):
+            yield str(url), str(via)
 
-    def due_articles(self, revisit_days: int, slow_days: int) -> list[str]:
-        """Articles to revisit: recent ones every crawl, older ones every ``slow_days``."""
+    def due_articles(self, revisit_days: int, slow_days: int, batch: int = 1000) -> Iterator[str]:
+        """Articles to revisit: recent ones every crawl, older ones every ``slow_days``;
+        read ``batch`` rows at a time."""
         now = datetime.now(UTC)
         recent = (now - timedelta(days=revisit_days)).strftime("%Y-%m-%d")
         slow = (now - timedelta(days=slow_days)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        rows = self.db.execute(
-            "SELECT f.url FROM frontier f JOIN article_urls u ON u.url = f.url "
+        query = (
+            "SELECT f.rowid, f.url FROM frontier f JOIN article_urls u ON u.url = f.url "
             "JOIN articles a ON a.id = u.article_id "
             "WHERE f.site = ? AND f.kind = 'article' AND f.state = 'done' AND "
             "(coalesce(substr(a.published, 1, 10), substr(a.first_seen, 1, 10)) >= ? "
-            " OR f.last_fetched < ? OR a.status = 'gone') ORDER BY f.url",
-            [self.site, recent, slow],
-        ).fetchall()
-        return [str(row[0]) for row in rows]
+            " OR f.last_fetched < ? OR a.status = 'gone') AND f.rowid > ? "
+            "ORDER BY f.rowid LIMIT ?"
+        )
+        for _, url in self._batches(query, [self.site, recent, slow], batch):
+            yield str(url)
+
+    def _batches(self, query: str, params: list[Any], batch: int) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``query`` (its last two parameters: the rowid to start after and a
+        limit), batch by batch, each a fresh statement: the crawl writes in between."""
+        after = 0
+        while True:
+            rows = self.db.execute(query, [*params, after, batch]).fetchall()
+            yield from rows
+            if len(rows) < batch:
+                return
+            after = rows[-1][0]
 
     def stats(self) -> dict[str, Any]:
         rows = self.db.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -74,17 +75,45 @@ def page_links(page: Selector, base_url: str) -> list[Link]:
     """Every ``<a href>`` of a page that could lead to another page, resolved."""
     base = page.xpath("//base/@href").get()
     resolved_base = urljoin(base_url, base.strip()) if base else base_url
+    origin = _origin(resolved_base)
     links = []
-    for anchor in page.xpath("//a[@href]"):
-        href = anchor.attrib["href"].strip()
+    # lxml directly, not an XPath selector per anchor: a CMS page carries hundreds of links
+    # (mega-menus, footers), and this runs on every page of a crawl.
+    for anchor in page.root.iter("a"):
+        href = (anchor.get("href") or "").strip()
         if not href or href.lower().startswith(_NON_PAGE_SCHEMES):
             continue
-        url = urljoin(resolved_base, href).split("#", 1)[0]
-        if urlsplit(url).scheme not in ("http", "https") or is_asset(url):
+        url = _resolve(_relative_to(resolved_base, origin, href), href)
+        if url is None:
             continue
-        text = " ".join(anchor.xpath("normalize-space(.)").get("").split())
+        text = " ".join("".join(anchor.itertext()).split())  # XPath's normalize-space(.)
         links.append(Link(url=url, text=text, href=href))
     return links
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def _relative_to(base: str, origin: str, href: str) -> str:
+    """What ``href`` depends on: nothing when absolute, the origin when root-relative, else
+    the base. Menus repeat the same hrefs on every page; resolving them is then a lookup."""
+    if href.startswith(("http://", "https://")):
+        return ""
+    if href.startswith("/") and not href.startswith("//"):
+        return origin
+    return base
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve(base: str, href: str) -> str | None:
+    """The page URL a link leads to, without its fragment; None for other schemes and for
+    files that are never pages."""
+    url = urljoin(base, href).split("#", 1)[0]
+    if urlsplit(url).scheme not in ("http", "https") or is_asset(url):
+        return None
+    return url
 
 
 def is_asset(url: str) -> bool:

@@ -102,6 +102,9 @@ SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, no
 SECNEWS_EXTRACT_WORKERS = None  # extraction processes; None: one a CPU, 0: in the crawl process
 SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
+# Pending frontier URLs handed to the scheduler at a time when a crawl resumes: memory stays
+# flat whatever the frontier holds.
+SECNEWS_FRONTIER_BACKLOG = 1000
 SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely
 SECNEWS_NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of shingles to link copies
 SECNEWS_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at this size

@@ -181,21 +181,42 @@ def test_zero_config_crawl_from_a_bare_start_url(
         assert archived_urls(db, sites[0]) == expected
 
 
+def crawl_secretariat(sample_site: RunningSampleSite, data: Path, *options: str) -> None:
+    sites = str(sample_site.sites_dir)
+    secnews("crawl", "sample-secretariat", "--sites", sites, "--data", str(data), *options)
+
+
 def test_max_pages_bounds_requests(sample_site: RunningSampleSite, tmp_path: Path) -> None:
-    secnews(
-        "crawl",
-        "sample-secretariat",
-        "--sites",
-        str(sample_site.sites_dir),
-        "--data",
-        str(tmp_path),
-        "--delay",
-        "0",
-        "--max-pages",
-        "5",
-    )
+    crawl_secretariat(sample_site, tmp_path, "--delay", "0", "--max-pages", "5")
     with connect(tmp_path) as db:
         assert db.execute("SELECT count(*) FROM fetches").fetchone()[0] == 5
+
+
+def test_a_large_frontier_is_read_a_backlog_at_a_time(
+    sample_site: RunningSampleSite, tmp_path: Path
+) -> None:
+    # A crawl killed early left 2000 URLs pending. Resumed with a budget of 30 requests, the
+    # crawl hands the scheduler 50 of them at a time, so it neither holds them all in memory
+    # nor refuses them all one by one; every URL it did not get to stays pending.
+    from archive.frontier import Frontier
+    from archive.store import Archive
+
+    origin = sample_site.urls["sample-secretariat"].split("/", 3)[:3]
+    with Archive(tmp_path) as archive:
+        frontier = Frontier(archive.db, "sample-secretariat")
+        for n in range(2000):
+            frontier.add(f"{'/'.join(origin)}/pending/{n}.html", "link")
+    backlog = ("-s", "SECNEWS_FRONTIER_BACKLOG=50")
+    crawl_secretariat(sample_site, tmp_path, "--delay", "0", "--max-pages", "30", *backlog)
+    with connect(tmp_path) as db:
+        assert db.execute("SELECT count(*) FROM fetches").fetchone()[0] == 30
+        stats = json.loads(db.execute("SELECT stats FROM crawl_runs").fetchone()[0])
+        refused = stats["sample-secretariat"].get("secnews/budget/refused", 0)
+        assert 0 < refused < 200  # a backlog and the links found, not the 2000
+        pending = db.execute(
+            "SELECT count(*) FROM frontier WHERE state = 'pending' AND url LIKE '%/pending/%'"
+        ).fetchone()[0]
+        assert pending >= 2000 - 30
 
 
 def test_bad_config_stops_before_any_request(

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
@@ -61,7 +62,12 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("give a site name (-a site=NAME) or a start URL (-a url=URL)")
         self.site: SiteConfig
         self.full = False
+        self.backlog = 1000
         self._requested: set[str] = set()  # frontier URLs already requested in this crawl
+        # Links as found that need no second look in this crawl: already requested, or not
+        # wanted at all. Menus repeat the same hundred links on every page of a site.
+        self._settled: set[str] = set()
+        self._unwanted: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -71,6 +77,7 @@ class NewsSpider(scrapy.Spider):
         spider.scope = spider.site.scope
         spider.allowed_domains = sorted({urlsplit(f"//{k}").hostname or "" for k in spider.scope})
         spider.full = crawler.settings.getbool("SECNEWS_FULL")
+        spider.backlog = max(crawler.settings.getint("SECNEWS_FRONTIER_BACKLOG"), 1)
         spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT") or 2083
         _apply_politeness(crawler.settings, spider.site)
         crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
@@ -82,17 +89,45 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.site.start_urls:
-            yield self._request(url, "seed", self.parse_page, force=True)
+            for request in self._maybe(self._request(url, "seed", self.parse_page, force=True)):
+                yield request
         for url in self.site.discovery.sitemaps:
-            yield self._request(url, "sitemap", self.parse_xml, force=True)
+            for request in self._maybe(self._request(url, "sitemap", self.parse_xml, force=True)):
+                yield request
         for url in self.site.discovery.feeds:
-            yield self._request(url, "feed", self.parse_xml, force=True)
+            for request in self._maybe(self._request(url, "feed", self.parse_xml, force=True)):
+                yield request
         # What a killed crawl meant to fetch, then the articles due for a revisit.
-        for url, via in self.frontier.pending():
-            yield self._request(url, via, self._callback(via), force=True)
+        pending = self.frontier.pending()
+        async for request in self._streamed(
+            self._request(url, via, self._callback(via), force=True) for url, via in pending
+        ):
+            yield request
         if not self.full:
-            for url in self.frontier.due_articles(self.site.revisit_days, _slow_days(self)):
-                yield self._request(url, "revisit", self.parse_page, force=True, conditional=True)
+            due = self.frontier.due_articles(self.site.revisit_days, _slow_days(self))
+            async for request in self._streamed(
+                self._request(url, "revisit", self.parse_page, force=True, conditional=True)
+                for url in due
+            ):
+                yield request
+
+    async def _streamed(
+        self, requests: Iterator[scrapy.Request | None]
+    ) -> AsyncIterator[scrapy.Request]:
+        """Requests read from the frontier, ``backlog`` at a time: the next ones only once
+        the scheduler has run dry, so a crawl's memory stays flat however many URLs its
+        frontier holds; none once the request budget is spent."""
+        queued = 0
+        for request in requests:
+            if request is None:
+                continue
+            if queued >= self.backlog:
+                await self.crawler.signals.wait_for(signals.scheduler_empty)
+                queued = 0
+            if self.crawler.stats.get_value("secnews/budget/refused"):
+                return  # what is left stays pending for the next crawl
+            yield request
+            queued += 1
 
     def robots_fetched(self, url: str, status: int | None, sitemaps: list[str]) -> None:
         """Sitemaps robots.txt names; without any, the conventional /sitemap.xml."""
@@ -157,12 +192,15 @@ class NewsSpider(scrapy.Spider):
 
     def _follow_listing(self, response: TextResponse) -> Iterator[scrapy.Request]:
         links = [
-            link for link in discovery.page_links(response, response.url) if self._wanted(link.url)
+            link
+            for link in discovery.page_links(response.selector, response.url)
+            if self._wanted(link.url)
         ]
         fresh = [
             link
             for link in links
-            if not discovery.is_pagination(link)
+            if link.url not in self._settled
+            and not discovery.is_pagination(link)
             and self.frontier.get(canonical_url(link.url)) is None
         ]
         stale = 0 if fresh else response.meta.get(STALE, 0) + 1
@@ -174,8 +212,10 @@ class NewsSpider(scrapy.Spider):
         self, response: TextResponse, *, stale: int, links: list[discovery.Link] | None = None
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get(DEPTH, 0)
-        for link in links if links is not None else discovery.page_links(response, response.url):
-            if not self._wanted(link.url):
+        for link in (
+            links if links is not None else discovery.page_links(response.selector, response.url)
+        ):
+            if link.url in self._settled or not self._wanted(link.url):
                 continue
             if discovery.is_pagination(link):
                 # Re-read known listing pages only while they still show something new.
@@ -229,10 +269,17 @@ class NewsSpider(scrapy.Spider):
         )
 
     def _wanted(self, url: str) -> bool:
-        # Scrapy would drop an overlong link later; the site's patterns never see one.
-        if len(url) > self.max_url_length or site_key(url) not in self.scope:
+        if url in self._unwanted:
             return False
-        return not any(pattern.search(url) for pattern in self.site.discovery.deny)
+        # Scrapy would drop an overlong link later; the site's patterns never see one.
+        if (
+            len(url) > self.max_url_length
+            or site_key(url) not in self.scope
+            or any(pattern.search(url) for pattern in self.site.discovery.deny)
+        ):
+            self._unwanted.add(url)
+            return False
+        return True
 
     def _request(
         self,
@@ -251,6 +298,7 @@ class NewsSpider(scrapy.Spider):
         variant = url if cleaned != url else None
         if cleaned in self._requested and via != "revisit":
             self._note_variant(cleaned, variant)
+            self._settled.add(url)
             return None
         known = self.frontier.get(cleaned)
         if known is not None and not (force or self.full) and not _refetch(known, refetch_listing):
@@ -259,6 +307,7 @@ class NewsSpider(scrapy.Spider):
             return None
         self.frontier.add(cleaned, via, variant)
         self._requested.add(cleaned)
+        self._settled.add(url)
         meta: dict[str, Any] = {VIA: via, LISTED_DATE: listed_date, FRONTIER_META: cleaned}
         meta["handle_httpstatus_list"] = [304, *GONE]
         if cleaned != url:
