@@ -40,9 +40,18 @@ bench-snapshot: $(STAMP)
 
 # Not part of `make test`: crawl→archive on a generated zh/ru site of BENCH_PAGES articles
 # (default 5000) against trafilatura alone, a naive Scrapy spider and news-please (its own
-# venv in /tmp/np, if installed); a no-change recrawl; a 100k-URL frontier. All offline.
+# venv in /tmp/np, if installed: make bench-news-please-venv); a no-change recrawl; a
+# 100k-URL frontier. All offline.
 bench: $(STAMP)
 	$(BIN)/python bench/crawl.py $(BENCH_ARGS)
+
+# news-please for `make bench`, in its own venv apart from ours (/tmp/np, where bench/peers.py
+# looks); jieba is the Chinese tokenizer its newspaper4k extractor needs for the zh half of the
+# site. Needs the network (PyPI): run it before `make bench`, which is offline.
+.PHONY: bench-news-please-venv
+bench-news-please-venv:
+	[ -x /tmp/np/bin/python ] || $(PYTHON) -m venv /tmp/np
+	/tmp/np/bin/pip install --quiet news-please==1.6.16 jieba
 
 # Not part of `make test`: synthetic zh/ru/en archives of 100k and 1M articles; index size and
 # build time, query p50/p95 next to a LIKE scan. BENCH_ARGS='--sizes 100000' for a quicker run.

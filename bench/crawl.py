@@ -7,6 +7,7 @@ a naive Scrapy+trafilatura spider and news-please; a no-change recrawl; a large 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import socket
@@ -54,7 +55,9 @@ def free_port() -> int:
 
 
 def build_site(work: Path, pages: int) -> Path:
-    root = work / f"site-{pages}"
+    # Named after the generator too: a site built by an older bench/site.py is not reused.
+    generator = hashlib.sha256((BENCH / "site.py").read_bytes()).hexdigest()[:8]
+    root = work / f"site-{pages}-{generator}"
     if not (root / ".complete").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.perf_counter()
