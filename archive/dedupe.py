@@ -30,10 +30,13 @@ def word_count(text: str) -> int:
     return cjk + words
 
 
-def same_content(record: ArticleRecord, stored: dict[str, object]) -> bool:
-    """Whether ``record`` says what the stored article says (what makes a new version)."""
+def same_content(
+    record: ArticleRecord, stored: dict[str, object], text_hash: str | None = None
+) -> bool:
+    """Whether ``record`` says what the stored article says (what makes a new version);
+    ``text_hash`` is the record's ``content_hash`` when already known."""
     return (
-        content_hash(record.text) == stored["content_hash"]
+        (text_hash or content_hash(record.text)) == stored["content_hash"]
         and (record.title or None) == (stored["title"] or None)
         and (record.published or None) == (stored["published"] or None)
         and (record.author or None) == (stored["author"] or None)

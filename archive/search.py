@@ -66,13 +66,19 @@ def index_article(
     title: str | None,
     text: str | None,
     language: str | None = None,
+    *,
+    forms: tuple[str, str, str, str] | None = None,
 ) -> None:
-    """Add or replace one article's row in the index (its rowid is the article id)."""
-    if language is None:
-        row = db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
-        language = row[0] if row else None
+    """Add or replace one article's row in the index (its rowid is the article id);
+    ``forms`` are the row's forms (``index_row``) when already computed."""
+    if forms is None:
+        if language is None:
+            row = db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+            language = row[0] if row else None
+        _, *computed = index_row(article_id, title, text, language)
+        forms = (computed[0], computed[1], computed[2], computed[3])
     db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
-    _insert_rows(db, [index_row(article_id, title, text, language)])
+    _insert_rows(db, [(article_id, *forms)])
 
 
 def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:

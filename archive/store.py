@@ -10,8 +10,9 @@ from typing import Any, Literal
 import sqlite_utils
 
 from archive import __version__, neardup
-from archive.dedupe import content_hash, same_content, word_count
+from archive.dedupe import same_content
 from archive.media import StoredMedia
+from archive.prepared import Prepared, prepare
 from archive.records import ArticleRecord, ImageRecord
 from archive.runs import RunLog, utc_now
 from archive.schema import migrate
@@ -92,12 +93,17 @@ class Archive(RunLog):
         fetched_at: str | None = None,
         *,
         origin: str = "crawl",
+        prepared: Prepared | None = None,
     ) -> SaveResult:
-        """File one extracted page: new article, new version, alias URL or duplicate link."""
+        """File one extracted page: new article, new version, alias URL or duplicate link.
+        ``prepared`` is ``archive.prepared.prepare(record)`` if the caller has computed it
+        already (in another process, say); it is computed here otherwise."""
         seen = fetched_at or utc_now()
         self._origin = origin
+        if prepared is None or not prepared.fits(record):
+            prepared = prepare(record)
         with self.db.atomic():
-            result = self._file(site, record, seen)
+            result = self._file(site, record, seen, prepared)
             for url in {fetched_url, record.url}:
                 self._add_url(url, result.article_id, seen)
         log.debug("%s %s → article %d", result.outcome, record.url, result.article_id)
@@ -165,28 +171,28 @@ class Archive(RunLog):
         with self.db.atomic():
             self._add_url(url, article_id, utc_now())
 
-    def _file(self, site: str, record: ArticleRecord, seen: str) -> SaveResult:
+    def _file(self, site: str, record: ArticleRecord, seen: str, prepared: Prepared) -> SaveResult:
         article_id = self.article_for_url(record.url)
         if article_id is not None:
-            return self._revisit(article_id, record, seen)
-        text_hash = content_hash(record.text)
+            return self._revisit(article_id, record, seen, prepared)
+        text_hash = prepared.text_hash
         original = self._first_with_hash(text_hash)
         if original is not None and original["site"] == site:
             # The same text at another URL of the same site: one article, one more alias.
             self._touch(int(original["id"]), seen)
             return SaveResult("alias", int(original["id"]))
-        sig = neardup.signature(record.text)
+        sig = prepared.minhash()
         link = (int(original["id"]), 1.0) if original else self._near_original(site, record, sig)
         if link and self._predates(record, link[0]):
             # The newcomer was published first: it becomes the original of the whole group.
-            article_id = self._insert(site, record, text_hash, seen, None)
+            article_id = self._insert(site, record, prepared, seen, None)
             self.db.execute(
                 "UPDATE articles SET duplicate_of = ?, similarity = coalesce(similarity, ?) "
                 "WHERE id = ? OR duplicate_of = ?",
                 [article_id, link[1], link[0], link[0]],
             )
         else:
-            article_id = self._insert(site, record, text_hash, seen, link)
+            article_id = self._insert(site, record, prepared, seen, link)
         neardup.index_signature(self.db, article_id, sig)
         return SaveResult("duplicate" if link else "new", article_id)
 
@@ -196,26 +202,28 @@ class Archive(RunLog):
             str(record.published)[:10] < str(root["published"])[:10]
         )
 
-    def _revisit(self, article_id: int, record: ArticleRecord, seen: str) -> SaveResult:
+    def _revisit(
+        self, article_id: int, record: ArticleRecord, seen: str, prepared: Prepared
+    ) -> SaveResult:
         stored = self.db.table("articles").get(article_id)
-        if same_content(record, stored):
+        if same_content(record, stored, prepared.text_hash):
             self._touch(article_id, seen, live=True)
             return SaveResult("unchanged", article_id)
         version = int(stored["version"]) + 1
-        update = {**self._fields(record), "version": version, "status": "live"}
+        update = {**self._fields(record, prepared), "version": version, "status": "live"}
         update |= {"last_seen": seen, "last_changed": seen}
         update_row(self.db, "articles", article_id, update)
-        self._add_version(article_id, version, record, seen)
+        self._add_version(article_id, version, record, prepared, seen)
         self._save_images(article_id, record.images)
-        index_article(self.db, article_id, record.title, record.text)
-        neardup.index_signature(self.db, article_id, neardup.signature(record.text))
+        index_article(self.db, article_id, record.title, record.text, forms=prepared.forms)
+        neardup.index_signature(self.db, article_id, prepared.minhash())
         return SaveResult("updated", article_id)
 
     def _insert(
         self,
         site: str,
         record: ArticleRecord,
-        text_hash: str,
+        prepared: Prepared,
         seen: str,
         link: tuple[int, float] | None,
     ) -> int:
@@ -223,7 +231,7 @@ class Archive(RunLog):
             "site": site,
             "url": canonical_url(record.url),
             "url_key": url_key(record.url),
-            **self._fields(record),
+            **self._fields(record, prepared),
             "version": 1,
             "status": "live",
             "first_seen": seen,
@@ -233,9 +241,9 @@ class Archive(RunLog):
             "similarity": link[1] if link else None,
         }
         article_id = insert_row(self.db, "articles", row)
-        self._add_version(article_id, 1, record, seen)
+        self._add_version(article_id, 1, record, prepared, seen)
         self._save_images(article_id, record.images)
-        index_article(self.db, article_id, record.title, record.text)
+        index_article(self.db, article_id, record.title, record.text, forms=prepared.forms)
         return article_id
 
     def _near_original(
@@ -262,7 +270,7 @@ class Archive(RunLog):
         return int(root["id"]), best.similarity
 
     @staticmethod
-    def _fields(record: ArticleRecord) -> dict[str, Any]:
+    def _fields(record: ArticleRecord, prepared: Prepared) -> dict[str, Any]:
         return {
             "title": record.title,
             "published": record.published,
@@ -271,8 +279,8 @@ class Archive(RunLog):
             "author": record.author,
             "language": record.language,
             "text": record.text,
-            "word_count": word_count(record.text),
-            "content_hash": content_hash(record.text),
+            "word_count": prepared.word_count,
+            "content_hash": prepared.text_hash,
         }
 
     def _first_with_hash(self, text_hash: str) -> dict[str, Any] | None:
@@ -295,7 +303,9 @@ class Archive(RunLog):
             [url, article_id, seen],
         )
 
-    def _add_version(self, article_id: int, version: int, record: ArticleRecord, seen: str) -> None:
+    def _add_version(
+        self, article_id: int, version: int, record: ArticleRecord, prepared: Prepared, seen: str
+    ) -> None:
         insert_row(
             self.db,
             "article_versions",
@@ -307,7 +317,7 @@ class Archive(RunLog):
                 "published": record.published,
                 "author": record.author,
                 "text": record.text,
-                "content_hash": content_hash(record.text),
+                "content_hash": prepared.text_hash,
                 "extractor": self.extractor,
                 "origin": self._origin,
             },

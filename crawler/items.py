@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archive.prepared import Prepared
 from archive.records import ArticleRecord
 
 
@@ -33,3 +34,4 @@ class ArticleItem:
     fetched_at: str
     referred_as: str | None = None
     article_id: int | None = None  # set once stored
+    prepared: Prepared | None = field(default=None, repr=False)  # computed while extracting

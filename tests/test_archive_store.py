@@ -125,3 +125,54 @@ def test_runs_and_fetches(archive: Archive) -> None:
     assert (run["requests"], run["articles_new"], run["errors"], run["status"]) == (5, 2, 1, "ok")
     assert '"two"' in run["stats"] and '"one"' in run["stats"]
     assert archive.db["fetches"].count == 1
+
+
+def filed(archive: Archive, article_id: int) -> tuple[object, ...]:
+    """Everything filing derives from an article's text, as stored."""
+    db = archive.db
+    return (
+        db.execute(
+            "SELECT content_hash, word_count FROM articles WHERE id = ?", [article_id]
+        ).fetchone(),
+        db.execute(
+            "SELECT signature FROM article_minhash WHERE article_id = ?", [article_id]
+        ).fetchone(),
+        db.execute(
+            "SELECT title, text, title_stem, text_stem FROM articles_fts WHERE rowid = ?",
+            [article_id],
+        ).fetchone(),
+        db.execute(
+            "SELECT content_hash FROM article_versions WHERE article_id = ?", [article_id]
+        ).fetchall(),
+    )
+
+
+def test_prepared_in_another_process_files_the_same(tmp_path: Path) -> None:
+    import pickle
+
+    from archive.prepared import prepare
+
+    text = "Секретариат провёл заседание. 北斗系统始终坚持开放兼容、合作共享。"
+    news = record("http://one.example/a", text, title="Заседание 论坛", language="ru")
+    # What an extraction worker sends back: the record and its preparation, pickled together.
+    sent, prepared = pickle.loads(pickle.dumps((news, prepare(news))))
+    with Archive(tmp_path / "computed") as here, Archive(tmp_path / "sent") as there:
+        for archive in (here, there):
+            archive.upsert_site("one", title="One", base_url="http://one.example/")
+        mine = here.save_article("one", news, news.url)
+        theirs = there.save_article("one", sent, sent.url, prepared=prepared)
+        assert filed(here, mine.article_id) == filed(there, theirs.article_id)
+        assert filed(there, theirs.article_id)[2][0] != ""  # the forms are there
+
+
+def test_a_preparation_of_other_text_is_not_used(archive: Archive) -> None:
+    from archive.prepared import prepare
+
+    stale = prepare(record("http://one.example/a", "Совсем другой текст о другом."))
+    news = record("http://one.example/a", "北斗系统始终坚持开放兼容。")
+    saved = archive.save_article("one", news, news.url, prepared=stale)
+    hits = archive.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '北'"
+    ).fetchall()
+    assert hits == [(saved.article_id,)]
+    assert filed(archive, saved.article_id)[0][0] != stale.text_hash

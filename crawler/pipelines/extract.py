@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
+from archive.prepared import Prepared, prepare
 from archive.records import ArticleRecord
 from crawler.extract import ExtractHints, extract_article, listed_published
 from crawler.items import ArticleItem, PageItem
@@ -68,7 +69,7 @@ class ExtractPipeline:
         hints = ExtractHints(
             timezone=site.timezone, language=site.language, selectors=dict(site.selectors)
         )
-        record = await self._extract(item, hints)
+        record, prepared = await self._extract(item, hints)
         if record is None:
             stats.inc_value("secnews/not_article/no_body")
             raise DropItem(f"no article body: {item.url}")
@@ -87,15 +88,22 @@ class ExtractPipeline:
             fetched_url=item.requested_url,
             fetched_at=item.fetched_at,
             referred_as=item.referred_as,
+            prepared=prepared,
         )
 
-    async def _extract(self, item: PageItem, hints: ExtractHints) -> ArticleRecord | None:
-        """In a worker process when there is a pool, so extraction uses every core."""
+    async def _extract(
+        self, item: PageItem, hints: ExtractHints
+    ) -> tuple[ArticleRecord | None, Prepared | None]:
+        """In a worker process when there is a pool, so extraction uses every core; there,
+        what filing the article will need from its text alone is computed as well."""
         if self.pool is None:
-            return extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+            record = extract_article(
+                item.body, item.url, content_type=item.content_type, hints=hints
+            )
+            return record, None
         try:
             future = self.pool.submit(
-                extract_article, item.body, item.url, content_type=item.content_type, hints=hints
+                extract_and_prepare, item.body, item.url, item.content_type, hints
             )
             return await asyncio.wrap_future(future)
         except BrokenProcessPool:
@@ -103,7 +111,19 @@ class ExtractPipeline:
             log.warning("extraction worker died on %s; starting a new pool", item.url)
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = _new_pool(self.workers)
-            return extract_article(item.body, item.url, content_type=item.content_type, hints=hints)
+            record = extract_article(
+                item.body, item.url, content_type=item.content_type, hints=hints
+            )
+            return record, None
+
+
+def extract_and_prepare(
+    body: bytes, url: str, content_type: str | None, hints: ExtractHints
+) -> tuple[ArticleRecord | None, Prepared | None]:
+    """In a worker: the page's article, and what the archive computes from its text to file
+    it (hash, near-duplicate signature, search forms), so the crawl process only writes."""
+    record = extract_article(body, url, content_type=content_type, hints=hints)
+    return record, prepare(record) if record is not None else None
 
 
 def extract_workers(value: object) -> int:

@@ -29,7 +29,11 @@ class StorePipeline:
             return item
         archive = session_for(self.crawler).archive
         result = archive.save_article(
-            item.site, item.record, item.fetched_url, item.fetched_at or None
+            item.site,
+            item.record,
+            item.fetched_url,
+            item.fetched_at or None,
+            prepared=item.prepared,
         )
         variant = session_for(self.crawler).frontier.variant(item.fetched_url)
         for alias in {item.referred_as, variant} - {None}:
