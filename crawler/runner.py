@@ -77,7 +77,7 @@ def run_crawl(
     with Archive(options.data_dir) as archive:
         run_id = archive.start_run([site.name for site in sites])
     settings = crawl_settings(options, run_id)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = []
     for site in sites:
         crawler = process.create_crawler(NewsSpider)

@@ -29,7 +29,7 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+# Delays vary by ±50% (Scrapy's default jitter), so requests do not come on a fixed beat.
 
 # Robustness: a page that fails twice more is recorded with its error and the crawl goes on.
 RETRY_ENABLED = True
