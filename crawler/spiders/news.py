@@ -179,7 +179,7 @@ class NewsSpider(scrapy.Spider):
             return
         kind = self._kind(response)
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
-        for url in discovery.feed_links(response, response.url):
+        for url in discovery.feed_links(response.selector, response.url):
             if self._wanted(url):
                 yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
         if kind is PageKind.LISTING:
