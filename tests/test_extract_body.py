@@ -10,7 +10,7 @@ from crawler import extract as extract_package
 from crawler.extract import ExtractHints, extract_article
 from crawler.extract.body import block_paragraphs, densest_block
 from crawler.extract.boilerplate import filter_lines
-from crawler.extract.markup import parse_html
+from crawler.extract.markup import parse_html, select_one
 
 URL = "http://www.org.example/news/show.php?id=9"
 LEAD = "秘书处今天召开视频会议，讨论下半年工作安排，各成员国常驻代表出席会议并发言。"
@@ -62,12 +62,12 @@ def test_signature_date_at_the_end_is_kept() -> None:
 
 
 def test_block_paragraphs_one_per_block_and_tables_as_rows() -> None:
-    soup = parse_html(
+    root = parse_html(
         "<div id='c'>First <b>para</b>.<br>Second line<p>Third</p>"
         "<table><tr><th>Country</th><th>Share</th></tr><tr><td>Kazakhstan</td><td>40%</td></tr>"
         "</table><ul><li>One</li><li>Two</li></ul></div>"
     )
-    assert block_paragraphs(soup.find(id="c")) == [
+    assert block_paragraphs(select_one(root, "#c")) == [
         "First para.",
         "Second line",
         "Third",
@@ -82,8 +82,8 @@ def test_densest_block_ignores_link_lists() -> None:
     links = "".join(
         f"<li><a href='/n/{i}'>其他新闻标题第{i}条很长很长很长</a></li>" for i in range(30)
     )
-    soup = parse_html(page(f"<ul id='list'>{links}</ul><div id='text'><p>{LEAD}</p></div>"))
-    block = densest_block(soup)
+    root = parse_html(page(f"<ul id='list'>{links}</ul><div id='text'><p>{LEAD}</p></div>"))
+    block = densest_block(root)
     assert block is not None
     assert block.get("id") == "text"
 
@@ -183,8 +183,8 @@ def test_list_of_dated_titles_loses_to_article_prose() -> None:
         f"<li><a href='/n/{i}'>往期新闻标题{i}</a><span>2023-04-01</span></li>" for i in range(300)
     )
     prose = "".join(f"<p>第{i}段：{LEAD}</p>" for i in range(10))
-    soup = parse_html(page(f"<ul id='list'>{items}</ul><div id='text'>{prose}</div>"))
-    block = densest_block(soup)
+    root = parse_html(page(f"<ul id='list'>{items}</ul><div id='text'>{prose}</div>"))
+    block = densest_block(root)
     assert block is not None
     assert block.get("id") == "text"
 

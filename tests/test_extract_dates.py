@@ -109,8 +109,8 @@ def test_raw_and_order_of_found_dates() -> None:
 
 
 def published(html: str, url: str = "http://example.org/news/1", **kwargs: object):
-    soup = parse_html(html)
-    return find_published(soup, read_metadata(soup), url, BylineFacts(), **kwargs)
+    root = parse_html(html)
+    return find_published(root, read_metadata(root), url, BylineFacts(), **kwargs)
 
 
 def test_jsonld_beats_meta_and_time() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.images import body_images, caption_of, real_alt
-from crawler.extract.markup import parse_html
+from crawler.extract.markup import first, parse_html, select_one
 
 PARAGRAPH = (
     "<p>" + "The delegation visited the logistics centre and met local exporters. " * 4 + "</p>"
@@ -35,8 +35,8 @@ def test_real_alt(alt: str, expected: str) -> None:
 
 
 def images_of(body: str, url: str = "https://a.example/news/2023/item.html"):
-    soup = parse_html(f"<html><body><div id='c'>{body}</div></body></html>")
-    return body_images(soup.find(id="c"), url)
+    root = parse_html(f"<html><body><div id='c'>{body}</div></body></html>")
+    return body_images(select_one(root, "#c"), url)
 
 
 def test_relative_lazy_and_srcset_sources_become_absolute() -> None:
@@ -78,33 +78,33 @@ def test_images_in_furniture_inside_the_body_are_skipped() -> None:
 
 
 def test_figcaption() -> None:
-    soup = parse_html(
+    root = parse_html(
         "<figure><img src='/a.jpg' alt='x'><figcaption> The forum opens. </figcaption></figure>"
     )
-    assert caption_of(soup.find("img")) == "The forum opens."
+    assert caption_of(first(root, "img")) == "The forum opens."
 
 
 def test_centred_short_line_under_the_image() -> None:
-    soup = parse_html(
+    root = parse_html(
         "<div><p style='text-align:center'><img src='/a.jpg'></p>"
         "<p style='text-align: center'>论坛开幕式现场</p><p>正文第一段。</p></div>"
     )
-    assert caption_of(soup.find("img")) == "论坛开幕式现场"
+    assert caption_of(first(root, "img")) == "论坛开幕式现场"
 
 
 def test_caption_in_the_same_centred_block() -> None:
-    soup = parse_html("<p align='center'><img src='/a.jpg'><br>Opening ceremony</p>")
-    assert caption_of(soup.find("img")) == "Opening ceremony"
+    root = parse_html("<p align='center'><img src='/a.jpg'><br>Opening ceremony</p>")
+    assert caption_of(first(root, "img")) == "Opening ceremony"
 
 
 def test_long_paragraph_after_image_is_not_a_caption() -> None:
-    soup = parse_html("<div><p><img src='/a.jpg' title='图片关键词'></p>" + PARAGRAPH + "</div>")
-    assert caption_of(soup.find("img")) == ""
+    root = parse_html("<div><p><img src='/a.jpg' title='图片关键词'></p>" + PARAGRAPH + "</div>")
+    assert caption_of(first(root, "img")) == ""
 
 
 def test_title_attribute_is_the_last_caption_source() -> None:
-    soup = parse_html("<p><img src='/a.jpg' title='Delegates at the secretariat'></p><p>x</p>")
-    assert caption_of(soup.find("img")) == "Delegates at the secretariat"
+    root = parse_html("<p><img src='/a.jpg' title='Delegates at the secretariat'></p><p>x</p>")
+    assert caption_of(first(root, "img")) == "Delegates at the secretariat"
 
 
 def test_base_href_is_honoured_and_sidebar_images_excluded() -> None:

@@ -12,8 +12,8 @@ HEADLINE = "中国—中亚北斗合作论坛在甘肃兰州举行"
 
 
 def headline_of(head: str, body: str = "") -> str:
-    soup = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
-    return find_headline(soup, read_metadata(soup)).title
+    root = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    return find_headline(root, read_metadata(root)).title
 
 
 @pytest.mark.parametrize(
@@ -113,11 +113,11 @@ def test_logo_alt_names_the_site() -> None:
 
 
 def test_title_selector_overrides() -> None:
-    soup = parse_html(
+    root = parse_html(
         "<html><head><title>Wrong</title></head><body><h1>Site</h1>"
         "<div class='news-title'>Right headline</div></body></html>"
     )
-    found = find_headline(soup, read_metadata(soup), ".news-title")
+    found = find_headline(root, read_metadata(root), ".news-title")
     assert found.title == "Right headline"
 
 

@@ -7,8 +7,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
-
 from archive.records import ArticleRecord
 
 from .body import Body, extract_body
@@ -18,7 +16,7 @@ from .dates import Published, fallback_published, find_published, listed_publish
 from .encoding import decode_html
 from .images import body_images
 from .language import detect_language
-from .markup import attr, base_url, node_text, parse_html
+from .markup import Element, attr, base_url, first, node_text, parse_html, select_one, source_html
 from .metadata import PageMetadata, jsonld_names, read_metadata
 from .titles import Headline, find_headline, site_names
 
@@ -30,6 +28,8 @@ _MIN_LETTERS = 10  # a two-sentence release has several times this
 _MIN_LETTERS_UNTITLED = 100
 _SNIFF_CHARS = 4096
 _MAX_JUNK_SHARE = 0.02
+# Replacement characters and control characters other than tab, line feed, form feed, CR.
+_JUNK = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f]")
 _MARKUP = re.compile(
     r"<(?:!doctype|html|head|body|meta|title|div|p|table|article|section|main|h[1-6]|span|br)\b",
     re.I,
@@ -70,8 +70,8 @@ def _declared_authors(metadata: PageMetadata) -> list[str]:
     return []
 
 
-def _selected_author(soup: BeautifulSoup, selector: str | None) -> str | None:
-    node = soup.select_one(selector) if selector else None
+def _selected_author(root: Element, selector: str | None) -> str | None:
+    node = select_one(root, selector) if selector else None
     if node is None:
         return None
     text = attr(node, "content") or node_text(node)
@@ -92,25 +92,31 @@ def _author(page: _IntactPage) -> str | None:
     )
 
 
-def _article_only(soup: BeautifulSoup, container: Tag | None) -> str:
+def _article_only(root: Element, container: Element | None) -> str:
     # What htmldate may read: the page's <head> and the article body, nothing around it.
     if container is None:
         return ""
-    head = soup.head
-    return f"<html>{head if head is not None else ''}<body>{container}</body></html>"
+    head = first(root, "head")
+    head_source = source_html(head) if head is not None else ""
+    return f"<html>{head_source}<body>{source_html(container)}</body></html>"
 
 
 def _is_article(title: str, paragraphs: list[str]) -> bool:
     # Without a headline, a scrap of text (a JSON reply, a PDF read as text) is no article.
-    letters = sum(1 for ch in "".join(paragraphs) if ch.isalpha())
-    return letters >= _MIN_LETTERS if title else letters >= _MIN_LETTERS_UNTITLED
+    needed = _MIN_LETTERS if title else _MIN_LETTERS_UNTITLED
+    letters = 0
+    for paragraph in paragraphs:  # counted until there are enough
+        letters += sum(map(str.isalpha, paragraph))
+        if letters >= needed:
+            return True
+    return False
 
 
 @dataclass
 class _IntactPage:
     """What is read from the page before body extraction edits its tree."""
 
-    soup: BeautifulSoup
+    root: Element
     metadata: PageMetadata
     headline: Headline
     blocks: list[BylineBlock]
@@ -123,13 +129,14 @@ class _IntactPage:
 
 
 def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
-    soup = parse_html(html)
-    metadata = read_metadata(soup)
-    headline = find_headline(soup, metadata, hints.selectors.get("title"))
-    blocks = find_bylines(soup, headline.element)
+    root = parse_html(html)
+    html_element = first(root, "html")
+    metadata = read_metadata(root)
+    headline = find_headline(root, metadata, hints.selectors.get("title"))
+    blocks = find_bylines(root, headline.element)
     facts = merged_facts(blocks)
     published = find_published(
-        soup,
+        root,
         metadata,
         url,
         facts,
@@ -137,16 +144,17 @@ def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
         selector=hints.selectors.get("published"),
     )
     return _IntactPage(
-        soup=soup,
+        root=root,
         metadata=metadata,
         headline=headline,
         blocks=blocks,
         facts=facts,
         published=published,
-        selected_author=_selected_author(soup, hints.selectors.get("author")),
-        declared_language=hints.language or (attr(soup.html, "lang") if soup.html else None),
-        base_url=base_url(soup, url),
-        site_names=site_names(soup, metadata),
+        selected_author=_selected_author(root, hints.selectors.get("author")),
+        declared_language=hints.language
+        or (attr(html_element, "lang") if html_element is not None else None),
+        base_url=base_url(root, url),
+        site_names=site_names(root, metadata),
     )
 
 
@@ -154,7 +162,7 @@ def _read_body(page: _IntactPage, url: str, hints: ExtractHints) -> Body:
     headline = page.headline.element
     raw_title = node_text(headline) if headline is not None else ""
     return extract_body(
-        page.soup,
+        page.root,
         url,
         [page.headline.title, raw_title],
         remove=[block.element for block in page.blocks] + [headline],
@@ -166,7 +174,7 @@ def _read_body(page: _IntactPage, url: str, hints: ExtractHints) -> Body:
 def _looks_like_html(html: str) -> bool:
     # Images, PDFs and other binaries sent as text/html must not become "articles".
     head = html[:_SNIFF_CHARS]
-    junk = sum(1 for ch in head if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    junk = len(_JUNK.findall(head))
     return bool(_MARKUP.search(head)) and junk <= len(head) * _MAX_JUNK_SHARE
 
 
@@ -184,7 +192,7 @@ def _extract(
         return None
     page.facts.merge(found.facts)
     published = page.published or fallback_published(
-        page.facts, lambda: _article_only(page.soup, found.container), hints.timezone
+        page.facts, lambda: _article_only(page.root, found.container), hints.timezone
     )
     images = body_images(found.container, page.base_url)
     # A caption is kept with its image, not repeated as a paragraph of the text.

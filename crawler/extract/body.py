@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
-from bs4 import BeautifulSoup
-from bs4.element import (
-    Comment,
-    Declaration,
-    Doctype,
-    NavigableString,
-    PageElement,
-    ProcessingInstruction,
-    Tag,
-)
+from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG
 
 from .boilerplate import filter_lines, strip_furniture
 from .bylines import BylineFacts
-from .markup import BLOCK_TAGS, attached, clean_text, node_text
+from .markup import (
+    BLOCK_TAGS,
+    PAGE_TAG,
+    Element,
+    attached,
+    clean_text,
+    node_text,
+    page_html,
+    select_one,
+    shorten_blank_text,
+)
 from .titles import comparable
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ _CONFIG = deepcopy(DEFAULT_CONFIG)
 _CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "20"
 _CONFIG["DEFAULT"]["EXTENSIVE_DATE_SEARCH"] = "off"
 
-_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 _BEFORE_HEADLINE_WEIGHT = 0.3  # the article follows its headline
 _MIN_LETTERS = 6  # fewer letters: a label, a button, a date
 _PROSE = re.compile(r"[，。；！？、,.;!?]")
@@ -51,16 +51,16 @@ class Body:
     """The body's paragraphs, the element holding it, and bylines found among its lines."""
 
     paragraphs: list[str]
-    container: Tag | None
+    container: Element | None
     facts: BylineFacts = field(default_factory=BylineFacts)
 
 
-def _row_text(row: Tag) -> str:
-    cells = [node_text(cell) for cell in row.find_all(["td", "th"], recursive=False)]
+def _row_text(row: Element) -> str:
+    cells = [node_text(cell) for cell in row if cell.tag in ("td", "th")]
     return " | ".join(cell for cell in cells if cell)
 
 
-def block_paragraphs(root: Tag) -> list[str]:
+def block_paragraphs(root: Element) -> list[str]:
     """One line per block element (table rows as ``cell | cell``), in page order."""
     blocks: list[str] = []
     buffer: list[str] = []
@@ -71,71 +71,82 @@ def block_paragraphs(root: Tag) -> list[str]:
             blocks.append(text)
         buffer.clear()
 
-    # An explicit stack, not recursion: broken pages nest unclosed tags thousands deep.
-    stack: list[PageElement | None] = list(reversed(root.contents))
-    while stack:
-        node = stack.pop()
-        if node is None or (isinstance(node, Tag) and node.name in BLOCK_TAGS):
-            flush()  # a block starts (Tag) or ends (None)
-        if isinstance(node, Tag) and node.name == "tr":
-            blocks.append(_row_text(node))
-        elif isinstance(node, Tag):
-            if node.name in BLOCK_TAGS:
-                stack.append(None)
-            stack.extend(reversed(node.contents))
-        elif isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT):
-            buffer.append(str(node))
+    # lxml walks the tree without recursion: broken pages nest unclosed tags thousands deep.
+    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, node in walk:
+        if node is root:
+            if event == "start" and node.text:
+                buffer.append(node.text)
+            continue
+        if event == "start":
+            if node.tag in BLOCK_TAGS:
+                flush()  # a block starts
+            if node.tag == "tr":
+                blocks.append(_row_text(node))
+                walk.skip_subtree()
+            elif node.text:
+                buffer.append(node.text)
+            continue
+        if event == "end" and node.tag in BLOCK_TAGS:
+            flush()  # a block ends
+        if node.tail:
+            buffer.append(node.tail)  # after an element, a comment or a removal marker
     flush()
     return [block for block in blocks if block]
 
 
-def _string_weights(soup: BeautifulSoup, headline_seen: bool) -> dict[int, float]:
-    # Position matters only when the headline was found (and removed, leaving a marker).
-    weights: dict[int, float] = {}
-    weight = _BEFORE_HEADLINE_WEIGHT if headline_seen else 1.0
-    for node in soup.descendants:
-        if isinstance(node, Tag) and node.get("data-secnews-headline") is not None:
-            weight = 1.0
-        elif isinstance(node, NavigableString) and not isinstance(node, _NOT_TEXT):
-            weights[id(node)] = weight
-    return weights
-
-
-def _string_value(string: NavigableString, weights: dict[int, float]) -> float:
-    text = clean_text(str(string))
+def _string_value(text: str, in_link: bool, weight: float) -> float:
     # Letters, not characters: a list of dates ("2023-04-01") is no article.
-    letters = sum(1 for char in text if char.isalpha())
-    if letters < _MIN_LETTERS or any(parent.name == "a" for parent in string.parents):
+    letters = sum(map(str.isalpha, text))
+    if letters < _MIN_LETTERS or in_link:
         return 0.0  # labels, buttons and link text say nothing about where the article is
     prose = 1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT
-    return letters * prose * weights.get(id(string), 1.0)
+    return letters * prose * weight
 
 
-def _link_density(node: Tag) -> float:
-    total = len(node_text(node)) or 1
-    return sum(len(node_text(link)) for link in node.find_all("a")) / total
-
-
-def densest_block(soup: BeautifulSoup, headline_seen: bool = False) -> Tag | None:
-    """The element whose paragraphs hold the most prose outside links (readability-style)."""
-    weights = _string_weights(soup, headline_seen)
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    for string in soup.find_all(string=True):
-        if isinstance(string, _NOT_TEXT) or string.parent is None:
+def _string_values(root: Element, headline_seen: bool) -> Iterator[tuple[float, Element]]:
+    # Each string's value and the element holding it, in page order. Position matters only
+    # when the headline was found (and removed, leaving a marker): text after it counts more.
+    weight = _BEFORE_HEADLINE_WEIGHT if headline_seen else 1.0
+    links = 0  # how many <a> elements the walk is inside
+    for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node.get("data-secnews-headline") is not None:
+                weight = 1.0
+            if node.tag == "a":
+                links += 1
+            if node.text:
+                yield _string_value(node.text, links > 0, weight), node
             continue
-        value = _string_value(string, weights)
-        block = string.parent
-        while block.name not in BLOCK_TAGS and block.parent is not None:
-            block = block.parent
-        for share, holder in ((1.0, block.parent), (0.5, block.parent and block.parent.parent)):
-            if value and isinstance(holder, Tag) and holder.name not in ("html", "[document]"):
-                scores[id(holder)] = scores.get(id(holder), 0.0) + value * share
-                tags[id(holder)] = holder
+        if event == "end" and node.tag == "a":
+            links -= 1
+        if node.tail and node is not root:
+            yield _string_value(node.tail, links > 0, weight), node.getparent()
+
+
+def _link_density(node: Element) -> float:
+    total = len(node_text(node)) or 1
+    return sum(len(node_text(link)) for link in node.iterdescendants("a")) / total
+
+
+def densest_block(root: Element, headline_seen: bool = False) -> Element | None:
+    """The element whose paragraphs hold the most prose outside links (readability-style)."""
+    scores: dict[Element, float] = {}  # in the order first scored, which breaks ties
+    for value, parent in _string_values(root, headline_seen):
+        if not value:
+            continue
+        block = parent
+        while block.tag not in BLOCK_TAGS and block.getparent() is not None:
+            block = block.getparent()
+        above = block.getparent()
+        grand = above.getparent() if above is not None else None
+        for share, holder in ((1.0, above), (0.5, grand)):
+            if holder is not None and holder.tag not in ("html", PAGE_TAG):
+                scores[holder] = scores.get(holder, 0.0) + value * share
     leaders = sorted(scores, key=lambda key: scores[key], reverse=True)[:_CANDIDATES]
-    ranked = {key: scores[key] * (1 - _link_density(tags[key])) for key in leaders}
+    ranked = {key: scores[key] * (1 - _link_density(key)) for key in leaders}
     best = max(ranked, key=lambda key: ranked[key], default=None)
-    return tags[best] if best is not None and ranked[best] > 0 else None
+    return best if best is not None and ranked[best] > 0 else None
 
 
 def trafilatura_lines(html: str, url: str) -> list[str]:
@@ -161,7 +172,7 @@ def _key(text: str) -> str:
     return comparable(text).replace("|", "")
 
 
-def _within(lines: list[str], container: Tag) -> list[str]:
+def _within(lines: list[str], container: Element) -> list[str]:
     # Lines come in page order: search on from the last hit, and only then everywhere.
     haystack = _key(node_text(container))
     kept, position = [], 0
@@ -182,28 +193,29 @@ def _covers(lines: list[str], reference: list[str]) -> bool:
 
 
 def extract_body(
-    soup: BeautifulSoup,
+    root: Element,
     url: str,
     titles: list[str],
     *,
-    remove: Sequence[Tag | None],
-    headline: Tag | None = None,
+    remove: Sequence[Element | None],
+    headline: Element | None = None,
     selector: str | None = None,
 ) -> Body:
     """Clean the page in place and read its body; an empty body means no article."""
-    if headline is not None and attached(headline):
+    if headline is not None and headline.getparent() is not None and attached(headline):
         # Leave a marker where the headline was, so text after it can be preferred.
-        headline.insert_before(soup.new_tag("span", attrs={"data-secnews-headline": ""}))
-    strip_furniture(soup, remove)
+        headline.addprevious(etree.Element("span", {"data-secnews-headline": ""}))
+    strip_furniture(root, remove)
+    shorten_blank_text(root)  # before trafilatura or htmldate reads the page's source
     if selector:
-        chosen = soup.select_one(selector)
+        chosen = select_one(root, selector)
         if chosen is not None:
             paragraphs, facts = filter_lines(block_paragraphs(chosen), titles)
             return Body(paragraphs, chosen, facts)
         logger.debug("body selector %r matched nothing on %s", selector, url)
-    container = densest_block(soup, headline is not None)
-    dense = filter_lines(block_paragraphs(container), titles)[0] if container else []
-    extracted, facts = filter_lines(trafilatura_lines(str(soup), url), titles)
+    container = densest_block(root, headline is not None)
+    dense = filter_lines(block_paragraphs(container), titles)[0] if container is not None else []
+    extracted, facts = filter_lines(trafilatura_lines(page_html(root), url), titles)
     if container is None:
         return Body(extracted, None, facts)
     inside = _within(extracted, container)

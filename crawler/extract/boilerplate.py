@@ -5,11 +5,23 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from .bylines import BylineFacts, is_counter, parse_byline
-from .markup import BLOCK_TAGS, attached, attr, clean_text, looks_like_chrome, node_text, short_text
+from .markup import (
+    BLOCK_TAGS,
+    PAGE_TAG,
+    Element,
+    clean_text,
+    first,
+    looks_like_chrome,
+    node_text,
+    remove,
+    short_text,
+    text_nodes,
+)
 from .titles import comparable
 from .vocabulary import FURNITURE_LINE, PLACEHOLDER_ALTS, fold
 
@@ -20,7 +32,7 @@ _NEVER_TEXT = (
     "button", "input", "select", "textarea", "map", "audio", "video",
 )  # fmt: skip
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_NEVER_UP = frozenset({"html", "body", "[document]"})
+_NEVER_UP = frozenset({"html", "body", PAGE_TAG})
 _MAX_FURNITURE = 300  # furniture is short; never test long text against its patterns
 _MAX_CLIMB = 8  # furniture wrappers are shallow; deeper climbs only cost time
 _EDGE_LINES = 4  # how many lines at each end of the text may be bylines
@@ -28,79 +40,81 @@ _EDGE_LINES = 4  # how many lines at each end of the text may be bylines
 _MAX_CHROME_SHARE = 0.5
 _REGION_BLOCKS = ("p", "div", "table", "ul", "ol", "section", "article", "h1", "h2", "h3", "h4")
 _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+_LONGEST_ALT = max(len(alt) for alt in PLACEHOLDER_ALTS)
 
 
-def _remove(node: Tag) -> None:
-    # extract(), not decompose(): bs4 answers ``.decomposed`` on a live tag by searching its
-    # whole subtree, so detached-but-intact subtrees are much cheaper to test for.
-    if attached(node):
-        node.extract()
+def _is_hidden(node: Element) -> bool:
+    style = node.get("style")
+    return node.get("hidden") is not None or (style is not None and bool(_HIDDEN.search(style)))
 
 
-def _is_hidden(node: Tag) -> bool:
-    return node.has_attr("hidden") or bool(_HIDDEN.search(attr(node, "style")))
-
-
-def strip_furniture(soup: BeautifulSoup, extra: Iterable[Tag | None] = ()) -> None:
+def strip_furniture(root: Element, extra: Iterable[Element | None] = ()) -> None:
     """Delete scripts, hidden and furniture elements and the given ones (byline, headline)."""
     for node in extra:
         if node is not None:
-            _remove(node)
-    for node in soup.find_all(_NEVER_TEXT):
-        _remove(node)
-    _strip_chrome(soup)
-    _strip_furniture_text(soup)
-    unwrap_layout_tables(soup)
+            remove(node)
+    for node in list(root.iter(*_NEVER_TEXT)):
+        remove(node)
+    _strip_chrome(root)
+    _strip_furniture_text(root)
+    unwrap_layout_tables(root)
 
 
-def _own(table: Tag, name: str) -> list[Tag]:
+def _own(table: Element, name: str) -> list[Element]:
     # The table's own rows or cells, not those of tables nested in it.
-    return [node for node in table.find_all(name) if node.find_parent("table") is table]
+    return [
+        node
+        for node in table.iterdescendants(name)
+        if next(node.iterancestors("table"), None) is table
+    ]
 
 
-def _is_layout_table(table: Tag) -> bool:
+def _is_layout_table(table: Element) -> bool:
     # A cell holding several paragraphs is a region of the page, not a datum; a Word table
     # pasted into a CMS has one <p> a cell and stays a table.
     cells = _own(table, "td") + _own(table, "th")
-    return any(len(cell.find_all(_REGION_BLOCKS, limit=2)) >= 2 for cell in cells)
+    return any(len(list(islice(cell.iterdescendants(*_REGION_BLOCKS), 2))) >= 2 for cell in cells)
 
 
-def unwrap_layout_tables(soup: BeautifulSoup) -> None:
+def unwrap_layout_tables(root: Element) -> None:
     """Turn tables used for page layout into plain blocks, so their paragraphs stay apart."""
-    for table in soup.find_all("table"):
-        if not isinstance(table, Tag) or not _is_layout_table(table):
+    for table in list(root.iter("table")):
+        if not _is_layout_table(table):
             continue
         for part in [table, *(node for name in _TABLE_PARTS[1:] for node in _own(table, name))]:
-            part.name = "div"
+            part.tag = "div"
 
 
-def _strip_chrome(soup: BeautifulSoup) -> None:
-    body = soup.body or soup
-    total = max(len(node_text(body)), 1)
-    gone: set[int] = set()  # document order: a parent is judged before its children
-    for node in soup.find_all(True):
-        if node.parent is None or id(node.parent) in gone:
-            gone.add(id(node))
-        elif node.name not in ("html", "body", "main", "article") and (
+def _strip_chrome(root: Element) -> None:
+    body = first(root, "body")
+    total = max(len(node_text(body if body is not None else root)), 1)
+    # Judged in page order, a parent before its children (whose text it holds); removed
+    # once the walk is done, so the walk does not lose its place.
+    chrome: list[Element] = []
+    walk = etree.iterwalk(root, events=("start",))
+    for _, node in walk:
+        if node.tag not in ("html", "body", "main", "article") and (
             _is_hidden(node)
             or (looks_like_chrome(node) and len(node_text(node)) <= total * _MAX_CHROME_SHARE)
         ):
-            node.extract()
-            gone.add(id(node))
+            chrome.append(node)
+            walk.skip_subtree()  # its children go with it
+    for node in chrome:
+        remove(node)
 
 
 def _is_furniture(text: str) -> bool:
     return bool(text) and (bool(FURNITURE_LINE.match(fold(text))) or is_counter(text))
 
 
-def _furniture_top(start: Tag | None, visited: set[int]) -> Tag | None:
+def _furniture_top(start: Element | None, visited: set[Element]) -> Element | None:
     # Climb from a piece of text while the text stays short; the highest element whose whole
     # text is furniture goes ("【打印本页】" with its wrapper), the paragraph around it stays.
     top, node = None, start
     for _ in range(_MAX_CLIMB):
-        if not isinstance(node, Tag) or node.name in _NEVER_UP or id(node) in visited:
+        if node is None or node.tag in _NEVER_UP or node in visited:
             break
-        visited.add(id(node))
+        visited.add(node)
         text = short_text(node, _MAX_FURNITURE)
         if text is None:
             break
@@ -108,27 +122,27 @@ def _furniture_top(start: Tag | None, visited: set[int]) -> Tag | None:
             top = node
         elif top is not None:
             break
-        node = node.parent
+        node = node.getparent()
     return top
 
 
-def _blocks_are_furniture(node: Tag) -> bool:
+def _blocks_are_furniture(node: Element) -> bool:
     # "当前位置：…" runs on to the end of its line, not over the headline and text in the
     # blocks after it: every block inside a furniture element must be furniture itself.
-    for child in node.children:
-        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+    for child in node:
+        if child.tag in BLOCK_TAGS:
             text = short_text(child, _MAX_FURNITURE)
             if text and not _is_furniture(text):
                 return False
     return True
 
 
-def _strip_furniture_text(soup: BeautifulSoup) -> None:
-    visited: set[int] = set()  # each element is judged once, so long pages cost one pass
-    for string in list(soup.find_all(string=True)):
-        top = _furniture_top(string.parent, visited)
+def _strip_furniture_text(root: Element) -> None:
+    visited: set[Element] = set()  # each element is judged once, so long pages cost one pass
+    for _, parent in list(text_nodes(root, comments=True)):
+        top = _furniture_top(parent, visited)
         if top is not None:
-            _remove(top)
+            remove(top)
 
 
 def _is_title(line: str, titles: list[str]) -> bool:
@@ -137,7 +151,8 @@ def _is_title(line: str, titles: list[str]) -> bool:
 
 
 def _is_furniture_line(line: str) -> bool:
-    if not line or fold(line).lower() in PLACEHOLDER_ALTS:
+    # Folding and lower-casing never shorten a line: a long one is no placeholder.
+    if not line or (len(line) <= _LONGEST_ALT and fold(line).lower() in PLACEHOLDER_ALTS):
         return True
     return len(line) <= _MAX_FURNITURE and _is_furniture(line)
 

@@ -7,18 +7,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
-
 from .bylines import BylineFacts, parse_byline
 from .markup import (
     BLOCK_TAGS,
+    PAGE_TAG,
+    Element,
     chrome_ancestor,
     class_and_id,
     clean_text,
     contains,
+    elements,
     in_chrome,
+    node_text,
     short_text,
+    text_after,
+    text_nodes,
 )
 from .vocabulary import LABEL
 
@@ -28,7 +31,6 @@ _REGION_CHARS = 500  # how much text under the headline may hold the byline
 _LONG_LINE = 150  # a line this long is the article starting
 _MAX_BLOCK = 220  # a byline block (line plus its short wrappers) stays under this
 _SKIP = frozenset({"script", "style", "noscript", "template", "button", "select", "option"})
-_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 _HINT = re.compile(
     r"(?:^|[-_\s])(?:info|infos|meta|byline|date|time|pubdate|publish|published|source|author|"
     r"attr|attrs|property|article-info|post-meta|entry-meta|extra)(?:$|[-_\s\d])",
@@ -40,43 +42,37 @@ _HINT = re.compile(
 class BylineBlock:
     """An element of the page that is a byline, and what it says."""
 
-    element: Tag
+    element: Element
     facts: BylineFacts
 
 
-def _strings(node: Tag, skip: Tag | None = None) -> Iterator[NavigableString]:
-    for string in node.find_all(string=True):
-        if isinstance(string, _NOT_TEXT) or string.parent is None:
-            continue
-        if string.parent.name in _SKIP or (skip is not None and contains(skip, string.parent)):
+def _strings(node: Element, skip: Element | None = None) -> Iterator[str]:
+    for string, parent in text_nodes(node):
+        if parent.tag in _SKIP or (skip is not None and contains(skip, parent)):
             continue
         yield string
 
 
-def text_without(node: Tag, skip: Tag | None = None) -> str:
+def text_without(node: Element, skip: Element | None = None) -> str:
     """An element's text leaving out one descendant (the headline inside a title block)."""
-    return clean_text(" ".join(str(s) for s in _strings(node, skip)))
+    return clean_text(" ".join(_strings(node, skip)))
 
 
-def _line_of(node: Tag) -> Tag:
+def _line_of(node: Element) -> Element:
     current = node
-    while current.name not in BLOCK_TAGS or current.name in ("br", "hr"):
-        if current.parent is None or current.parent.name in ("body", "html", "[document]"):
+    while current.tag not in BLOCK_TAGS or current.tag in ("br", "hr"):
+        parent = current.getparent()
+        if parent is None or parent.tag in ("body", "html", PAGE_TAG):
             break
-        current = current.parent
+        current = parent
     return current
 
 
-def _lines_after(headline: Tag) -> Iterator[Tag]:
-    seen: list[Tag] = []
+def _lines_after(headline: Element) -> Iterator[Element]:
+    seen: list[Element] = []
     total = 0
-    for node in headline.next_elements:
-        if not isinstance(node, NavigableString) or isinstance(node, _NOT_TEXT):
-            continue
-        parent = node.parent
-        if parent is None or contains(headline, parent):
-            continue
-        if parent.name in _SKIP or not clean_text(str(node)):
+    for string, parent in text_after(headline):
+        if parent.tag in _SKIP or not clean_text(string):
             continue
         chrome = chrome_ancestor(parent)
         if chrome is not None:
@@ -97,11 +93,10 @@ def _lines_after(headline: Tag) -> Iterator[Tag]:
             return
 
 
-def _widen(line: Tag, facts: BylineFacts, headline: Tag | None) -> BylineBlock:
+def _widen(line: Element, facts: BylineFacts, headline: Element | None) -> BylineBlock:
     # Spans of one byline may sit in separate <div>s; read their short common wrapper.
     element = line
-    while element.parent is not None and element.parent.name not in ("body", "html"):
-        parent = element.parent
+    while (parent := element.getparent()) is not None and parent.tag not in ("body", "html"):
         if headline is not None and (contains(parent, headline) or contains(headline, parent)):
             break
         text = short_text(parent, _MAX_BLOCK)
@@ -112,7 +107,7 @@ def _widen(line: Tag, facts: BylineFacts, headline: Tag | None) -> BylineBlock:
     return BylineBlock(element, facts)
 
 
-def _near_headline(headline: Tag) -> list[BylineBlock]:
+def _near_headline(headline: Element) -> list[BylineBlock]:
     blocks: list[BylineBlock] = []
     for line in _lines_after(headline):
         if any(contains(block.element, line) for block in blocks):
@@ -123,11 +118,10 @@ def _near_headline(headline: Tag) -> list[BylineBlock]:
     return blocks
 
 
-def _labelled_anywhere(soup: BeautifulSoup) -> list[BylineBlock]:
+def _labelled_anywhere(root: Element) -> list[BylineBlock]:
     blocks: list[BylineBlock] = []
-    for string in soup.find_all(string=LABEL):
-        parent = string.parent
-        if parent is None or parent.name in _SKIP or in_chrome(parent):
+    for string, parent in text_nodes(root, comments=True):
+        if not LABEL.search(string) or parent.tag in _SKIP or in_chrome(parent):
             continue
         line = _line_of(parent)
         if any(block.element is line for block in blocks):
@@ -140,8 +134,8 @@ def _labelled_anywhere(soup: BeautifulSoup) -> list[BylineBlock]:
     return blocks
 
 
-def _hinted(soup: BeautifulSoup) -> list[BylineBlock]:
-    for node in soup.find_all(True):
+def _hinted(root: Element) -> list[BylineBlock]:
+    for node in elements(root):
         if not _HINT.search(class_and_id(node)) or in_chrome(node):
             continue
         text = text_without(node)
@@ -151,14 +145,15 @@ def _hinted(soup: BeautifulSoup) -> list[BylineBlock]:
     return []
 
 
-def find_bylines(soup: BeautifulSoup, headline: Tag | None) -> list[BylineBlock]:
+def find_bylines(root: Element, headline: Element | None) -> list[BylineBlock]:
     """Byline blocks: under the headline first, else labelled lines, else classed ones."""
     blocks = _near_headline(headline) if headline is not None else []
     if not blocks:
-        blocks = _labelled_anywhere(soup)
+        blocks = _labelled_anywhere(root)
     if not blocks:
-        blocks = _hinted(soup)
-    logger.debug("byline blocks: %s", [clean_text(b.element.get_text(" "))[:80] for b in blocks])
+        blocks = _hinted(root)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("byline blocks: %s", [node_text(block.element)[:80] for block in blocks])
     return blocks
 
 

@@ -11,11 +11,10 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-from bs4 import BeautifulSoup, Tag
 
 from .bylines import BylineFacts
 from .dateparse import FoundDate, find_dates, parse_date
-from .markup import attr, class_and_id, in_chrome, node_text
+from .markup import Element, attr, class_and_id, in_chrome, node_text, select_one
 from .metadata import PageMetadata, jsonld_first
 
 logger = logging.getLogger(__name__)
@@ -39,6 +38,7 @@ _URL_DATES = (
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]\d)(?P<day>[0-3]\d)(?=/)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 )
+_ITEMPROP = lxml.etree.XPath("descendant-or-self::*[@itemprop]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _from_meta(metadata: PageMetadata) -> FoundDate | None:
     return None
 
 
-def _time_value(node: Tag) -> FoundDate | None:
+def _time_value(node: Element) -> FoundDate | None:
     for name in ("datetime", "content"):
         found = parse_date(attr(node, name))
         if found is not None:
@@ -72,25 +72,19 @@ def _time_value(node: Tag) -> FoundDate | None:
     return parse_date(node_text(node))
 
 
-def _is_updated(node: Tag) -> bool:
+def _is_updated(node: Element) -> bool:
     names = class_and_id(node)
     return bool(_UPDATED_CLASS.search(names)) and not _FIRST_PUBLISHED_CLASS.search(names)
 
 
-def _from_time(soup: BeautifulSoup) -> FoundDate | None:
-    marked = [
-        node
-        for node in soup.find_all(itemprop=True)
-        if attr(node, "itemprop").lower() == "datepublished"
-    ]
-    marked += soup.find_all("time", attrs={"pubdate": True})
-    times = [
-        node for node in soup.find_all("time") if not _is_updated(node) and not in_chrome(node)
-    ]
+def _from_time(root: Element) -> FoundDate | None:
+    marked = [node for node in _ITEMPROP(root) if attr(node, "itemprop").lower() == "datepublished"]
+    marked += [node for node in root.iter("time") if node.get("pubdate") is not None]
+    times = [node for node in root.iter("time") if not _is_updated(node) and not in_chrome(node)]
     # A <time> classed "published" beats the first one in the page, which may be a sidebar's.
     preferred = [node for node in times if _PUBLISHED_CLASS.search(class_and_id(node))]
     for node in [*marked, *preferred, *times]:
-        if isinstance(node, Tag) and node.name != "meta":
+        if node.tag != "meta":
             found = _time_value(node)
             if found is not None:
                 return found
@@ -107,15 +101,15 @@ def _from_url(url: str) -> FoundDate | None:
     return None
 
 
-def _from_selector(soup: BeautifulSoup, selector: str) -> tuple[str, FoundDate] | None:
-    node = soup.select_one(selector)
+def _from_selector(root: Element, selector: str) -> tuple[str, FoundDate] | None:
+    node = select_one(root, selector)
     if node is None:
         logger.debug("published selector %r matched nothing", selector)
         return None
     found = _time_value(node)
     if found is None:
         return None
-    kind = "meta" if node.name == "meta" else "time" if node.name == "time" else "byline"
+    kind = "meta" if node.tag == "meta" else "time" if node.tag == "time" else "byline"
     return kind, found
 
 
@@ -179,7 +173,7 @@ def _from_htmldate(html: str) -> FoundDate | None:
 
 
 def find_published(
-    soup: BeautifulSoup,
+    root: Element,
     metadata: PageMetadata,
     url: str,
     facts: BylineFacts,
@@ -191,11 +185,11 @@ def find_published(
     candidates: list[tuple[str, FoundDate | None]] = [
         ("jsonld", _from_jsonld(metadata)),
         ("meta", _from_meta(metadata)),
-        ("time", _from_time(soup)),
+        ("time", _from_time(root)),
         ("byline", facts.published[0] if facts.published else None),
         ("url", _from_url(url)),
     ]
-    chosen_by_selector = _from_selector(soup, selector) if selector else None
+    chosen_by_selector = _from_selector(root, selector) if selector else None
     if chosen_by_selector is not None:
         candidates.insert(0, chosen_by_selector)
     found = [(source, date) for source, date in candidates if date is not None]

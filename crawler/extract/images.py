@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
-
-from bs4.element import NavigableString, Tag
 
 from archive.records import ImageRecord
 
-from .markup import attr, class_and_id, clean_text, in_chrome, node_text
+from .markup import Element, attr, class_and_id, clean_text, in_chrome, is_element, node_text
 from .vocabulary import FILE_NAME_ALT, PLACEHOLDER_ALTS, fold
 
 logger = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _CAPTION_CLASS = re.compile(r"caption|desc|note|pic-?text|img-?text|photo-?text|center", re.I)
 
 
-def _source(img: Tag) -> str:
+def _source(img: Element) -> str:
     for name in _SOURCE_ATTRS:
         value = attr(img, name)
         if value and not value.startswith("data:") and not _DECORATIVE.search(value):
@@ -49,7 +48,7 @@ def _side(value: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _is_decorative(img: Tag, url: str) -> bool:
+def _is_decorative(img: Element, url: str) -> bool:
     sides = [_side(attr(img, "width")), _side(attr(img, "height"))]
     style = attr(img, "style")
     sides += [_side(m) for m in re.findall(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", style)]
@@ -57,8 +56,8 @@ def _is_decorative(img: Tag, url: str) -> bool:
         return True
     path = urlsplit(url).path.rsplit("/", 2)
     hints = " ".join([*path[-2:], class_and_id(img)])
-    parent = img.parent
-    if isinstance(parent, Tag) and parent.name == "a":
+    parent = img.getparent()
+    if parent is not None and parent.tag == "a":
         hints += " " + class_and_id(parent)
     # Alt text is prose ("Share of exports"); only a logo says so there.
     logo_alt = "logo" in attr(img, "alt").lower()
@@ -76,46 +75,49 @@ def real_alt(alt: str, url: str) -> str:
     return alt
 
 
-def _is_centred(node: Tag) -> bool:
+def _is_centred(node: Element) -> bool:
     return (
-        node.name == "center"
+        node.tag == "center"
         or attr(node, "align").lower() == "center"
         or bool(_CENTRED.search(attr(node, "style")))
         or bool(_CAPTION_CLASS.search(class_and_id(node)))
     )
 
 
-def _holder(img: Tag) -> Tag | None:
+def _holder(img: Element) -> Element | None:
     # The block that holds the image and nothing else but, possibly, its caption.
-    node = img.parent
-    while isinstance(node, Tag) and node.name in ("a", "span", "strong", "b", "em", "font"):
-        node = node.parent
-    return node if isinstance(node, Tag) else None
+    node = img.getparent()
+    while node is not None and node.tag in ("a", "span", "strong", "b", "em", "font"):
+        node = node.getparent()
+    return node
 
 
-def _next_block(node: Tag) -> Tag | None:
-    for sibling in node.next_siblings:
-        if isinstance(sibling, Tag):
+def _next_block(node: Element) -> Element | None:
+    # The element right after this one, unless text (or a comment) comes first.
+    if clean_text(node.tail):
+        return None
+    for sibling in node.itersiblings():
+        if is_element(sibling):
             return sibling
-        if isinstance(sibling, NavigableString) and clean_text(str(sibling)):
+        if clean_text(sibling.text) or clean_text(sibling.tail):
             return None
     return None
 
 
-def caption_of(img: Tag) -> str:
+def caption_of(img: Element) -> str:
     """A <figcaption>, a short centred line right under the image, or the image's title."""
-    figure = img.find_parent("figure")
+    figure = next(img.iterancestors("figure"), None)
     if figure is not None:
-        caption = figure.find("figcaption")
+        caption = next(figure.iterdescendants("figcaption"), None)
         if caption is not None and node_text(caption):
             return node_text(caption)
     holder = _holder(img)
     if holder is not None:
         own = node_text(holder)
-        if own and len(own) <= _MAX_CAPTION and len(holder.find_all("img")) == 1:
+        if own and len(own) <= _MAX_CAPTION and _count(holder.iterdescendants("img")) == 1:
             return own  # <p align="center"><img><br>caption</p>
         following = None if own else _next_block(holder)
-        if following is not None and following.find("img") is None:
+        if following is not None and next(following.iterdescendants("img"), None) is None:
             text = node_text(following)
             if text and len(text) <= _MAX_CAPTION and _is_centred(following):
                 return text
@@ -123,12 +125,16 @@ def caption_of(img: Tag) -> str:
     return title if real_alt(title, "") else ""
 
 
-def body_images(container: Tag | None, page_url: str) -> tuple[ImageRecord, ...]:
+def _count(found: Iterator[Element]) -> int:
+    return sum(1 for _ in found)
+
+
+def body_images(container: Element | None, page_url: str) -> tuple[ImageRecord, ...]:
     """The images inside the body element, in page order, each once."""
     if container is None:
         return ()
     found: dict[str, ImageRecord] = {}
-    for img in container.find_all("img"):
+    for img in container.iterdescendants("img"):
         src = _source(img)
         if not src:
             continue

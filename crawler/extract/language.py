@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from itertools import islice
 
 import py3langid
 
@@ -42,7 +43,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     """The language of ``text`` as a short code; ``declared`` decides only close calls."""
     hint = language_code(declared)
     sample = text[:_SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample)) < 2:
+    if len(list(islice(_LETTERS.finditer(sample), 2))) < 2:  # fewer than two letters
         return hint
     merged: dict[str, float] = {}
     for code, share in _probabilities(sample):

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-
-from .markup import attr, clean_text
+from .markup import Element, attr, clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +21,7 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 _COMMENTS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+_JSONLD_TYPE = re.compile(r"ld\+json", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,16 +61,14 @@ def node_types(node: dict[str, Any]) -> set[str]:
     return {str(kind).lower() for kind in kinds if kind}
 
 
-def read_metadata(soup: BeautifulSoup) -> PageMetadata:
+def read_metadata(root: Element) -> PageMetadata:
     """Collect the page's meta tags and JSON-LD nodes."""
-    return PageMetadata(meta=_meta_tags(soup), nodes=tuple(_jsonld_nodes(soup)))
+    return PageMetadata(meta=_meta_tags(root), nodes=tuple(_jsonld_nodes(root)))
 
 
-def _meta_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
+def _meta_tags(root: Element) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
-        if not isinstance(tag, Tag):
-            continue
+    for tag in root.iter("meta"):
         content = clean_text(attr(tag, "content"))
         for key in ("name", "property", "itemprop", "http-equiv"):
             name = attr(tag, key).lower()
@@ -80,9 +77,11 @@ def _meta_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
     return found
 
 
-def _jsonld_nodes(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
-        raw = _COMMENTS.sub("", script.string or script.get_text() or "")
+def _jsonld_nodes(root: Element) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if not _JSONLD_TYPE.search(script.get("type") or ""):
+            continue
+        raw = _COMMENTS.sub("", script.text or "")
         try:
             data = json.loads(raw, strict=False)
         except ValueError:

@@ -6,9 +6,19 @@ import logging
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
-
-from .markup import attr, clean_text, in_chrome, node_text, short_text
+from .markup import (
+    Element,
+    attr,
+    clean_text,
+    comes_after,
+    elements,
+    first,
+    in_chrome,
+    node_text,
+    select_one,
+    short_text,
+    strings,
+)
 from .metadata import PageMetadata, jsonld_first, jsonld_names
 
 logger = logging.getLogger(__name__)
@@ -36,15 +46,15 @@ class Headline:
     """The cleaned headline and the element that shows it on the page, if any."""
 
     title: str
-    element: Tag | None
+    element: Element | None
 
 
 def comparable(text: str) -> str:
     """A form of a title for containment tests: no spaces, one kind of dash, lower case."""
-    return re.sub(r"\s+", "", text).replace("—", "-").replace("–", "-").lower()
+    return "".join(text.split()).replace("—", "-").replace("–", "-").lower()
 
 
-def site_names(soup: BeautifulSoup, metadata: PageMetadata) -> list[str]:
+def site_names(root: Element, metadata: PageMetadata) -> list[str]:
     """Names the site calls itself: meta site names, JSON-LD publisher, logo text."""
     names = [
         metadata.first(key)
@@ -52,9 +62,9 @@ def site_names(soup: BeautifulSoup, metadata: PageMetadata) -> list[str]:
     ]
     for node in metadata.nodes:
         names.extend(jsonld_names(metadata, node.get("publisher")))
-    for img in soup.find_all("img"):
+    for img in root.iter("img"):
         hint = " ".join([attr(img, "src"), attr(img, "class"), attr(img, "id")]).lower()
-        parent = img.parent
+        parent = img.getparent()
         if parent is not None:
             hint += " " + attr(parent, "class").lower()
         if "logo" in hint:
@@ -63,37 +73,37 @@ def site_names(soup: BeautifulSoup, metadata: PageMetadata) -> list[str]:
     return [name for name in dict.fromkeys(cleaned) if len(name) >= 2]
 
 
-def _title_sources(soup: BeautifulSoup, metadata: PageMetadata) -> list[str]:
-    tag = soup.find("title")
+def _title_sources(root: Element, metadata: PageMetadata) -> list[str]:
+    tag = first(root, "title")
     sources = [
         jsonld_first(metadata, "headline"),
         metadata.first("og:title", "twitter:title"),
         metadata.first("articletitle", "title", "dc.title"),
-        clean_text(tag.get_text()) if isinstance(tag, Tag) else None,
+        clean_text("".join(strings(tag))) if tag is not None else None,
     ]
     return [source for source in sources if source and len(source) <= _MAX_TITLE]
 
 
-def _best_heading(soup: BeautifulSoup, names: list[str], sources: list[str]) -> Tag | None:
-    headings = _headings(soup, names)
+def _best_heading(root: Element, names: list[str], sources: list[str]) -> Element | None:
+    headings = _headings(root, names)
     ranked = sorted(headings, key=lambda h: -_support(best_core(node_text(h), sources), sources))
     if not ranked:
         return None
     best = ranked[0]
-    shown = _shown_core(soup, sources[0], names) if sources else None
+    shown = _shown_core(root, sources[0], names) if sources else None
     if shown and len(shown) > len(node_text(best)):
         # The <h1> may be a section banner ("新闻中心") above the real headline, which
         # <title> names and an h2 or "title" div after the banner shows: prefer that.
-        element = _element_showing(soup, shown)
-        if element is not None and any(node is element for node in best.next_elements):
+        element = _element_showing(root, shown)
+        if element is not None and comes_after(element, best):
             return None
     return best
 
 
-def _headings(soup: BeautifulSoup, names: list[str]) -> list[Tag]:
+def _headings(root: Element, names: list[str]) -> list[Element]:
     found = []
     site = {comparable(name) for name in names}
-    for heading in soup.find_all("h1"):
+    for heading in root.iter("h1"):
         text = node_text(heading)
         if 2 <= len(text) <= _MAX_TITLE and comparable(text) not in site and not in_chrome(heading):
             found.append(heading)
@@ -113,11 +123,11 @@ def _cores(text: str, separator: re.Pattern[str] = _SEPARATOR) -> list[str]:
     return [core for core in cores if core]
 
 
-def _shown_core(soup: BeautifulSoup, text: str, names: list[str]) -> str | None:
+def _shown_core(root: Element, text: str, names: list[str]) -> str | None:
     # No usable <h1>: the part of <title> the page shows on its own in a heading is the headline.
     shown = set()
-    for node in soup.find_all(["h2", "h3", "h4", "strong", "b", "td", "div", "span", "p"]):
-        if node.name in ("div", "span", "p", "td") and "title" not in attr(node, "class").lower():
+    for node in elements(root, "h2", "h3", "h4", "strong", "b", "td", "div", "span", "p"):
+        if node.tag in ("div", "span", "p", "td") and "title" not in attr(node, "class").lower():
             continue
         if not in_chrome(node):
             shown.add(comparable(short_text(node, _MAX_TITLE) or ""))
@@ -184,39 +194,39 @@ def strip_category(title: str, sources: list[str]) -> str:
     return rest if bracketed or confirmed or short_cjk_label else title
 
 
-def find_headline(
-    soup: BeautifulSoup, metadata: PageMetadata, selector: str | None = None
-) -> Headline:
+def find_headline(root: Element, metadata: PageMetadata, selector: str | None = None) -> Headline:
     """The article's headline, cleaned of site names and category labels, and its element."""
-    names = site_names(soup, metadata)
-    sources = _title_sources(soup, metadata)
+    names = site_names(root, metadata)
+    sources = _title_sources(root, metadata)
     if selector:
-        chosen = soup.select_one(selector)
+        chosen = select_one(root, selector)
         if chosen is not None and node_text(chosen):
             return Headline(node_text(chosen), chosen)
         logger.debug("title selector %r matched nothing", selector)
-    element = _best_heading(soup, names, sources)
+    element = _best_heading(root, names, sources)
     if element is not None:
         raw = node_text(element)
         title = best_core(raw, sources)
     elif sources:
         raw = sources[0]
-        title = _shown_core(soup, raw, names) or best_core(raw, sources[1:])
+        title = _shown_core(root, raw, names) or best_core(raw, sources[1:])
     else:
         return Headline("", None)
     title = strip_site_names(title, names)
     if element is None and title == raw and not names:
         title = _drop_short_end(title)
     title = strip_category(title, [s for s in sources if s != raw])
-    return Headline(title, element or _element_showing(soup, title))
+    if element is None:
+        element = _element_showing(root, title)
+    return Headline(title, element)
 
 
-def _element_showing(soup: BeautifulSoup, title: str) -> Tag | None:
+def _element_showing(root: Element, title: str) -> Element | None:
     # Templates without an <h1> show the headline in an h2, a strong or a "title" div.
     key = comparable(title)
     if not key:
         return None
-    for node in soup.find_all(["h2", "h3", "div", "td", "p", "strong", "span"]):
+    for node in elements(root, "h2", "h3", "div", "td", "p", "strong", "span"):
         text = short_text(node, len(title) + 40)
         if text and key in comparable(text) and not in_chrome(node):
             return node
