@@ -20,6 +20,7 @@ from scrapy.utils.reactor import is_asyncio_reactor_installed
 from archive.prepared import Prepared, prepare
 from archive.records import ArticleRecord
 from crawler.extract import ExtractHints, extract_article, listed_published
+from crawler.extract.language import detect_language
 from crawler.items import ArticleItem, PageItem
 
 if TYPE_CHECKING:
@@ -138,13 +139,14 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_exit_with_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     )
 
 
-def _exit_with_parent(parent: int) -> None:
-    """In a worker: exit once the crawl process is gone (killed, say), never linger."""
+def _start_worker(parent: int) -> None:
+    """In a new worker: load the language model now rather than on its first page, and
+    exit once the crawl process is gone (killed, say), never linger."""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -152,6 +154,7 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+    detect_language("Model loaded before the first page. 语言模型。")
 
 
 # htmldate's guess from the page is the weakest date there is: a feed's or a sitemap's beats it.
