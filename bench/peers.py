@@ -35,16 +35,17 @@ class Row:
 
 def table(rows: list[Row]) -> str:
     limit = rows[0].rate
-    head = f"{'':44} {'pages':>7} {'wall s':>7} {'pages/s':>8} {'CPU s/page':>10} "
+    width = max(len(row.name) for row in rows)
+    head = f"{'':{width}} {'pages':>7} {'wall s':>7} {'pages/s':>8} {'CPU s/page':>10} "
     lines = [head + f"{'peak RSS MB':>11} {'÷ limit':>8}"]
     for row in rows:
         m = row.measured
         if m is None:
-            lines.append(f"{row.name:44} not measured: {row.note}")
+            lines.append(f"{row.name:{width}} not measured: {row.note}")
             continue
         cpu = m.cpu / row.pages if row.pages else 0.0
         lines.append(
-            f"{row.name:44} {row.pages:7d} {m.wall:7.1f} {row.rate:8.1f} {cpu:10.4f} "
+            f"{row.name:{width}} {row.pages:7d} {m.wall:7.1f} {row.rate:8.1f} {cpu:10.4f} "
             f"{m.peak_rss_mb:11.0f} {row.rate / limit if limit else 0:8.2f}"
         )
     return "\n".join([*lines, "", *ratios(rows)])
@@ -56,7 +57,9 @@ def ratios(rows: list[Row]) -> list[str]:
     out = []
     if crawl and crawl.measured:
         for name, row in by.items():
-            if row is not crawl and row.measured and row.rate and "frontier" not in name:
+            # The recrawl and the frontier runs are other work, not peers of the crawl.
+            others = row is crawl or row is recrawl or "frontier" in name
+            if not others and row.measured and row.rate:
                 out.append(f"secnews crawl pages/s ÷ {name}: {crawl.rate / row.rate:.2f}")
     if crawl and recrawl and crawl.measured and recrawl.measured:
         out.append(
