@@ -2,50 +2,60 @@
 
 The text's hash and word count, its MinHash signature and its search-index forms are the
 costly part of filing and need nothing from the database, so they can be computed in any
-process: a crawl computes them in its extraction workers and the archive, its one writer,
-only writes them. ``Archive.save_article`` computes them itself when not given.
+process: a crawl computes them in its extraction workers (``prepare``) and the archive, its
+one writer, only writes them. Given none, ``Archive.save_article`` computes each on first
+use, so a page found unchanged costs only its hash.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from archive import neardup
 from archive.dedupe import content_hash, word_count
 from archive.records import ArticleRecord
-from archive.search import index_row
-
-# search form of title, of text, stem form of title, of text (archive.search.INDEX_COLUMNS)
-Forms = tuple[str, str, str, str]
+from archive.search import Forms, index_forms
 
 
-@dataclass(frozen=True)
 class Prepared:
-    text_hash: str
-    word_count: int
-    signature: bytes  # the MinHash signature's uint64 values, native byte order
-    forms: Forms
-    # The title, text and language it was made from. Sent along with the record they are the
-    # same string objects, pickled once, and comparing them is cheap.
-    made_for: tuple[str, str, str | None]
+    """An article's derived values, each computed on first use and kept (and pickled)."""
+
+    def __init__(self, record: ArticleRecord):
+        # Sent with the record they came from, these are the same string objects, pickled
+        # once, and comparing them in ``fits`` is cheap.
+        self.made_for = (record.title, record.text, record.language)
 
     def fits(self, record: ArticleRecord) -> bool:
         """Whether this was prepared from ``record``'s title, text and language."""
         return self.made_for == (record.title, record.text, record.language)
+
+    @cached_property
+    def text_hash(self) -> str:
+        return content_hash(self.made_for[1])
+
+    @cached_property
+    def word_count(self) -> int:
+        return word_count(self.made_for[1])
+
+    @cached_property
+    def signature(self) -> bytes:
+        """The MinHash signature's uint64 values, native byte order."""
+        return neardup.signature(self.made_for[1]).tobytes()
+
+    @cached_property
+    def forms(self) -> Forms:
+        title, text, language = self.made_for
+        return index_forms(title, text, language)
 
     def minhash(self) -> np.ndarray:
         return np.frombuffer(self.signature, dtype=np.uint64)
 
 
 def prepare(record: ArticleRecord) -> Prepared:
-    text_hash = content_hash(record.text)
-    _, *forms = index_row(0, record.title, record.text, record.language)
-    return Prepared(
-        text_hash=text_hash,
-        word_count=word_count(record.text),
-        signature=neardup.signature(record.text).tobytes(),
-        forms=(forms[0], forms[1], forms[2], forms[3]),
-        made_for=(record.title, record.text, record.language),
-    )
+    """Everything computed now, as an extraction worker sends it back."""
+    prepared = Prepared(record)
+    for value in ("text_hash", "word_count", "signature", "forms"):
+        getattr(prepared, value)
+    return prepared

@@ -31,6 +31,7 @@ INDEX_TABLE = "articles_fts"
 INDEX_COLUMNS = ("title", "text", "title_stem", "text_stem")
 _BATCH = 500
 
+Forms = tuple[str, str, str, str]  # search and stem forms of title and text
 Row = tuple[int, str, str, str, str]
 
 
@@ -46,18 +47,17 @@ def create_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def index_forms(title: str | None, text: str | None, language: str | None = None) -> Forms:
+    """The four forms of an article's index row, in ``INDEX_COLUMNS`` order."""
+    title_form, text_form = search_form(title or ""), search_form(text or "")
+    return title_form, text_form, stem_form(title_form, language), stem_form(text_form, language)
+
+
 def index_row(
     article_id: int, title: str | None, text: str | None, language: str | None = None
 ) -> Row:
     """One article's row of the index: its rowid and the four forms."""
-    title_form, text_form = search_form(title or ""), search_form(text or "")
-    return (
-        article_id,
-        title_form,
-        text_form,
-        stem_form(title_form, language),
-        stem_form(text_form, language),
-    )
+    return (article_id, *index_forms(title, text, language))
 
 
 def index_article(
@@ -67,16 +67,15 @@ def index_article(
     text: str | None,
     language: str | None = None,
     *,
-    forms: tuple[str, str, str, str] | None = None,
+    forms: Forms | None = None,
 ) -> None:
     """Add or replace one article's row in the index (its rowid is the article id);
-    ``forms`` are the row's forms (``index_row``) when already computed."""
+    ``forms`` are its ``index_forms`` when already computed."""
     if forms is None:
         if language is None:
             row = db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
             language = row[0] if row else None
-        _, *computed = index_row(article_id, title, text, language)
-        forms = (computed[0], computed[1], computed[2], computed[3])
+        forms = index_forms(title, text, language)
     db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
     _insert_rows(db, [(article_id, *forms)])
 

@@ -12,7 +12,7 @@ import sqlite_utils
 from archive import __version__, neardup
 from archive.dedupe import same_content
 from archive.media import StoredMedia
-from archive.prepared import Prepared, prepare
+from archive.prepared import Prepared
 from archive.records import ArticleRecord, ImageRecord
 from archive.runs import RunLog, utc_now
 from archive.schema import migrate
@@ -97,11 +97,11 @@ class Archive(RunLog):
     ) -> SaveResult:
         """File one extracted page: new article, new version, alias URL or duplicate link.
         ``prepared`` is ``archive.prepared.prepare(record)`` if the caller has computed it
-        already (in another process, say); it is computed here otherwise."""
+        already (in another process, say); otherwise what filing needs is computed here."""
         seen = fetched_at or utc_now()
         self._origin = origin
         if prepared is None or not prepared.fits(record):
-            prepared = prepare(record)
+            prepared = Prepared(record)
         with self.db.atomic():
             result = self._file(site, record, seen, prepared)
             for url in {fetched_url, record.url}:

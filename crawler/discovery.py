@@ -1,11 +1,11 @@
-"""Discovery: where a site's articles are listed — robots.txt, sitemaps, feeds, links.
+"""Discovery: where a site's articles are listed — sitemaps, feeds, links (robots.txt is
+read by ``crawler.middlewares.robots``).
 
 Pure functions over bytes and parsed pages; the spider decides what to request.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,9 +13,6 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector
-from protego import Protego
-
-log = logging.getLogger(__name__)
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 # Files that are never HTML pages; documents (PDF, DOC) are left for a later stage.
@@ -52,14 +49,6 @@ class Entry:
 
     url: str
     published: str | None = None
-
-
-def robots_sitemaps(body: bytes) -> list[str]:
-    try:
-        return list(Protego.parse(body.decode("utf-8", "replace")).sitemaps)
-    except Exception:  # a garbage robots.txt lists no sitemap; the crawl goes on
-        log.debug("unparseable robots.txt", exc_info=True)
-        return []
 
 
 def feed_links(page: Selector, base_url: str) -> list[str]:

@@ -97,25 +97,21 @@ class ExtractPipeline:
     ) -> tuple[ArticleRecord | None, Prepared | None]:
         """In a worker process when there is a pool, so extraction uses every core; there,
         what filing the article will need from its text alone is computed as well."""
+        page = (item.body, item.url, item.content_type, hints)
         if self.pool is None:
+            # Filing computes what it needs from the text itself, only when it needs it.
             record = extract_article(
                 item.body, item.url, content_type=item.content_type, hints=hints
             )
             return record, None
         try:
-            future = self.pool.submit(
-                extract_and_prepare, item.body, item.url, item.content_type, hints
-            )
-            return await asyncio.wrap_future(future)
+            return await asyncio.wrap_future(self.pool.submit(extract_and_prepare, *page))
         except BrokenProcessPool:
             # A worker died (killed, out of memory): this page in-process, a fresh pool next.
             log.warning("extraction worker died on %s; starting a new pool", item.url)
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = _new_pool(self.workers)
-            record = extract_article(
-                item.body, item.url, content_type=item.content_type, hints=hints
-            )
-            return record, None
+            return extract_and_prepare(*page)
 
 
 def extract_and_prepare(

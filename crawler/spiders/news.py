@@ -88,14 +88,13 @@ class NewsSpider(scrapy.Spider):
         return session_for(self.crawler).frontier
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.site.start_urls:
-            for request in self._maybe(self._request(url, "seed", self.parse_page, force=True)):
-                yield request
-        for url in self.site.discovery.sitemaps:
-            for request in self._maybe(self._request(url, "sitemap", self.parse_xml, force=True)):
-                yield request
-        for url in self.site.discovery.feeds:
-            for request in self._maybe(self._request(url, "feed", self.parse_xml, force=True)):
+        starts = [
+            *((url, "seed", self.parse_page) for url in self.site.start_urls),
+            *((url, "sitemap", self.parse_xml) for url in self.site.discovery.sitemaps),
+            *((url, "feed", self.parse_xml) for url in self.site.discovery.feeds),
+        ]
+        for url, via, callback in starts:
+            for request in self._maybe(self._request(url, via, callback, force=True)):
                 yield request
         # What a killed crawl meant to fetch, then the articles due for a revisit.
         pending = self.frontier.pending()
