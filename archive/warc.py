@@ -84,17 +84,18 @@ class WarcRecorder:
         repair_directory(directory)
 
     def write(self, exchange: Exchange, revisit_of: Revisit | None = None) -> WarcLocation:
+        return self.append(pack(exchange, revisit_of))
+
+    def append(self, packed: Packed) -> WarcLocation:
+        """Append records made by ``pack`` (here, in the thread that owns the file)."""
         self._rotate()
-        writer = WARCWriter(BytesIO(), gzip=False, warc_version="1.1")
-        response = self._response_record(writer, exchange, revisit_of)
-        request = self._request_record(writer, exchange, response)
-        offset = self._append(memoryview(_gzipped(response) + _gzipped(request)))
+        offset = self._append(memoryview(packed.data))
         return WarcLocation(
             file=self._name,
             offset=offset,
-            record_id=response.rec_headers.get_header("WARC-Record-ID"),
-            date=response.rec_headers.get_header("WARC-Date"),
-            payload_digest=response.rec_headers.get_header("WARC-Payload-Digest"),
+            record_id=packed.record_id,
+            date=packed.date,
+            payload_digest=packed.payload_digest,
         )
 
     def close(self) -> None:
@@ -140,47 +141,74 @@ class WarcRecorder:
         writer = WARCWriter(BytesIO(), gzip=False, warc_version="1.1")
         self._append(memoryview(_gzipped(writer.create_warcinfo_record(self._name, info))))
 
-    @staticmethod
-    def _response_record(writer: WARCWriter, exchange: Exchange, revisit_of: Revisit | None) -> Any:
-        headers = [(k, v) for k, v in exchange.response_headers if k.lower() != "transfer-encoding"]
-        status_line = f"{exchange.status} {exchange.reason}".strip()
-        http_headers = StatusAndHeaders(status_line, headers, protocol="HTTP/1.1")
-        extra = {"Secnews-Note": NOTE}
-        if revisit_of is None:
-            return writer.create_warc_record(
-                exchange.url,
-                "response",
-                payload=BytesIO(exchange.payload),
-                length=len(exchange.payload),
-                http_headers=http_headers,
-                warc_headers_dict=extra,
-            )
-        record = writer.create_revisit_record(
+
+@dataclass(frozen=True)
+class Packed:
+    """An exchange's records, gzipped and ready to append to a WARC file."""
+
+    data: bytes
+    record_type: str  # "response" or "revisit"
+    record_id: str  # of that record
+    date: str
+    payload_digest: str | None
+
+
+def pack(exchange: Exchange, revisit_of: Revisit | None = None) -> Packed:
+    """The response (or revisit) and request records of ``exchange``, each its own gzip
+    member. Touches no file, so any thread may pack while the recorder's owner appends:
+    compressing and digesting the payload, most of the cost, let other threads run."""
+    writer = WARCWriter(BytesIO(), gzip=False, warc_version="1.1")
+    response = _response_record(writer, exchange, revisit_of)
+    request = _request_record(writer, exchange, response)
+    return Packed(
+        data=_gzipped(response) + _gzipped(request),
+        record_type=response.rec_headers.get_header("WARC-Type"),
+        record_id=response.rec_headers.get_header("WARC-Record-ID"),
+        date=response.rec_headers.get_header("WARC-Date"),
+        payload_digest=response.rec_headers.get_header("WARC-Payload-Digest"),
+    )
+
+
+def _response_record(writer: WARCWriter, exchange: Exchange, revisit_of: Revisit | None) -> Any:
+    headers = [(k, v) for k, v in exchange.response_headers if k.lower() != "transfer-encoding"]
+    status_line = f"{exchange.status} {exchange.reason}".strip()
+    http_headers = StatusAndHeaders(status_line, headers, protocol="HTTP/1.1")
+    extra = {"Secnews-Note": NOTE}
+    if revisit_of is None:
+        return writer.create_warc_record(
             exchange.url,
-            revisit_of.digest,
-            revisit_of.uri,
-            revisit_of.date,
+            "response",
+            payload=BytesIO(exchange.payload),
+            length=len(exchange.payload),
             http_headers=http_headers,
             warc_headers_dict=extra,
         )
-        if exchange.status == 304:
-            record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
-        return record
+    record = writer.create_revisit_record(
+        exchange.url,
+        revisit_of.digest,
+        revisit_of.uri,
+        revisit_of.date,
+        http_headers=http_headers,
+        warc_headers_dict=extra,
+    )
+    if exchange.status == 304:
+        record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
+    return record
 
-    @staticmethod
-    def _request_record(writer: WARCWriter, exchange: Exchange, response: Any) -> Any:
-        parts = urlsplit(exchange.url)
-        target = parts.path or "/"
-        if parts.query:
-            target += f"?{parts.query}"
-        headers = [("Host", parts.netloc), *exchange.request_headers]
-        http_headers = StatusAndHeaders(
-            f"{exchange.method} {target} HTTP/1.1", headers, protocol="", is_http_request=True
-        )
-        concurrent = {"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")}
-        return writer.create_warc_record(
-            exchange.url, "request", http_headers=http_headers, warc_headers_dict=concurrent
-        )
+
+def _request_record(writer: WARCWriter, exchange: Exchange, response: Any) -> Any:
+    parts = urlsplit(exchange.url)
+    target = parts.path or "/"
+    if parts.query:
+        target += f"?{parts.query}"
+    headers = [("Host", parts.netloc), *exchange.request_headers]
+    http_headers = StatusAndHeaders(
+        f"{exchange.method} {target} HTTP/1.1", headers, protocol="", is_http_request=True
+    )
+    concurrent = {"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")}
+    return writer.create_warc_record(
+        exchange.url, "request", http_headers=http_headers, warc_headers_dict=concurrent
+    )
 
 
 def _gzipped(record: Any) -> bytes:

@@ -3,22 +3,28 @@
 It sits next to the network, so it sees every attempt (retries, redirects, robots.txt) and
 the body as received, before decompression. A 304 answer, or a body identical to the last
 capture of the URL, becomes a WARC ``revisit`` record pointing at that capture.
+
+Records are digested and gzipped on a thread of their own (hashlib and zlib let the crawl's
+other work run meanwhile) and appended, with their ``fetches`` rows, on the crawl's thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 
 from archive.records import FetchRecord
 from archive.urls import canonical_url
-from archive.warc import Exchange, Revisit
-from crawler.session import CrawlSession, session_for
+from archive.warc import Exchange, Packed, Revisit, pack
+from crawler.session import session_for
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -56,41 +62,24 @@ def _is_error(request: Request, status: int) -> bool:
 class FetchRecorderMiddleware:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
+        self._packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="secnews-warc")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FetchRecorderMiddleware:
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    def spider_closed(self) -> None:
+        self._packer.shutdown(wait=True)
+
+    async def process_response(self, request: Request, response: Response) -> Response:
         session = session_for(self.crawler)
         stats = self.crawler.stats
         stats.inc_value("secnews/requests")
         error = f"HTTP {response.status}" if _is_error(request, response.status) else None
         if error:
             stats.inc_value("secnews/fetch_errors")
-        fetch = self._capture(session, request, response)
-        fetch = FetchRecord(**{**fetch.__dict__, "error": error})
-        request.meta[FETCH_ID_META] = session.archive.record_fetch(session.run_id, fetch)
-        request.meta[FETCHED_AT_META] = fetch.fetched_at
-        frontier_url = request.meta.get(FRONTIER_META)
-        if frontier_url:
-            validators = {"etag": fetch.etag, "last_modified": fetch.last_modified}
-            session.frontier.fetched(frontier_url, response.status, validators)
-        return response
-
-    def _capture(self, session: CrawlSession, request: Request, response: Response) -> FetchRecord:
-        body = response.body
-        digest = hashlib.sha256(body).hexdigest()
-        previous = session.archive.last_capture(request.url)
-        revisit = None
-        if (
-            previous
-            and previous["warc_record_id"]
-            and (
-                response.status == 304 or (response.status == 200 and previous["sha256"] == digest)
-            )
-        ):
-            revisit = Revisit(previous["url"], previous["warc_date"], previous["payload_digest"])
         exchange = Exchange(
             url=request.url,
             method=request.method,
@@ -98,26 +87,37 @@ class FetchRecorderMiddleware:
             status=response.status,
             reason=_reason(response.status),
             response_headers=_header_pairs(response.headers),
-            payload=body,
+            payload=response.body,
         )
-        location = session.warc.write(exchange, revisit)
+        previous = session.archive.last_capture(request.url)
+        loop = asyncio.get_running_loop()
+        digest, packed = await loop.run_in_executor(self._packer, _packed, exchange, previous)
+        location = session.warc.append(packed)
         header = response.headers.get
-        return FetchRecord(
+        fetch = FetchRecord(
             url=request.url,
             fetched_at=_now(),
             status=response.status,
             content_type=_text(header(b"Content-Type")),
-            bytes=len(body),
+            bytes=len(response.body),
             sha256=digest,
             warc_file=location.file,
             warc_offset=location.offset,
-            record_type="revisit" if revisit else "response",
+            record_type=packed.record_type,
             warc_record_id=location.record_id,
             warc_date=location.date,
             payload_digest=location.payload_digest,
             etag=_text(header(b"ETag")),
             last_modified=_text(header(b"Last-Modified")),
+            error=error,
         )
+        request.meta[FETCH_ID_META] = session.archive.record_fetch(session.run_id, fetch)
+        request.meta[FETCHED_AT_META] = fetch.fetched_at
+        frontier_url = request.meta.get(FRONTIER_META)
+        if frontier_url:
+            validators = {"etag": fetch.etag, "last_modified": fetch.last_modified}
+            session.frontier.fetched(frontier_url, response.status, validators)
+        return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         if isinstance(exception, IgnoreRequest):
@@ -135,6 +135,20 @@ class FetchRecorderMiddleware:
         frontier_url = request.meta.get(FRONTIER_META) or canonical_url(request.url)
         session.frontier.fetched(frontier_url, None, {})
         log.info("fetch failed: %s (%s)", request.url, reason)
+
+
+def _packed(exchange: Exchange, previous: dict[str, Any] | None) -> tuple[str, Packed]:
+    """The payload's SHA-256 and the exchange's records: a revisit of ``previous``, the
+    URL's last full capture, when the server said 304 or sent the same bytes again."""
+    digest = hashlib.sha256(exchange.payload).hexdigest()
+    revisit = None
+    if (
+        previous
+        and previous["warc_record_id"]
+        and (exchange.status == 304 or (exchange.status == 200 and previous["sha256"] == digest))
+    ):
+        revisit = Revisit(previous["url"], previous["warc_date"], previous["payload_digest"])
+    return digest, pack(exchange, revisit)
 
 
 def _text(value: bytes | None) -> str | None:
