@@ -96,14 +96,16 @@ def near_duplicates(
     db: sqlite_utils.Database, sig: np.ndarray, threshold: float, *, other_than_site: str
 ) -> list[Match]:
     """Articles of other sites whose text is at least ``threshold`` similar, best first."""
-    found: set[int] = set()
-    for band, value in _band_hashes(sig):
-        rows = db.execute(
-            "SELECT b.article_id FROM article_bands b JOIN articles a ON a.id = b.article_id "
-            "WHERE b.band = ? AND b.hash = ? AND a.site != ?",
-            [band, value, other_than_site],
-        ).fetchall()
-        found.update(int(row[0]) for row in rows)
+    bands = _band_hashes(sig)
+    # One query for every band: the VALUES rows drive the (band, hash) index.
+    rows = db.execute(
+        "SELECT DISTINCT b.article_id FROM (VALUES "
+        + ", ".join("(?, ?)" for _ in bands)
+        + ") q JOIN article_bands b ON b.band = q.column1 AND b.hash = q.column2 "
+        "JOIN articles a ON a.id = b.article_id WHERE a.site != ?",
+        [*(value for band in bands for value in band), other_than_site],
+    ).fetchall()
+    found = {int(row[0]) for row in rows}
     matches = []
     for article_id in sorted(found):
         blob = db.execute(

@@ -10,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.records import FetchRecord
+from archive.sql import insert_row
 
 
 def utc_now() -> str:
@@ -63,8 +64,7 @@ class RunLog:
 
     def record_fetch(self, run_id: int | None, fetch: FetchRecord) -> int:
         with self.db.atomic():
-            table = self.db.table("fetches").insert({"run_id": run_id, **asdict(fetch)})
-        return _pk(table)
+            return insert_row(self.db, "fetches", {"run_id": run_id, **asdict(fetch)})
 
     def note_fetch_error(self, fetch_id: int, error: str) -> None:
         """Say why a recorded exchange came to nothing (a size limit, a redirect loop); an

@@ -118,7 +118,6 @@ def crawl(
     Example: secnews crawl sample-secretariat --max-pages 200
     (or every site: secnews crawl --all --sites ./my-sites)
     """
-    from crawler.checkup import check_run
     from crawler.runner import CrawlOptions
     from crawler.sitetools import crawl_targets
 
@@ -144,13 +143,13 @@ def crawl(
         extra_settings=_settings_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
-    if "disk_full" in run["status"]:
+    report = None if "disk_full" in run["status"] else _check_run(data_dir, run, webhook)
+    if report is None:
         click.echo(_run_summary(run))
         raise click.ClickException(
             f"{data_dir} is full: the crawl stopped; what it stored is intact, free some "
             "space and crawl again to resume"
         )
-    report = check_run(data_dir, run, webhook=webhook)
     click.echo(_run_summary(run))
     for line in report.lines():
         click.echo(line)
@@ -158,6 +157,22 @@ def crawl(
         click.echo(f"alert to {webhook} failed: {report.alert_error}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> Any:
+    """The run's health report, or None when the disk filled as the crawl ended (its
+    last writes, its health rows) and the report could not be recorded."""
+    import sqlite3
+
+    from archive.diskfull import is_storage_full
+    from crawler.checkup import check_run
+
+    try:
+        return check_run(data_dir, run, webhook=webhook)
+    except sqlite3.Error as exc:
+        if not is_storage_full(exc):
+            raise
+        return None
 
 
 @main.command()

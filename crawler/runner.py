@@ -16,6 +16,7 @@ from scrapy.utils.project import get_project_settings
 
 from archive.diskfull import is_storage_full
 from archive.store import Archive
+from crawler.extensions.storage import REASON
 from crawler.siteconfig import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
 
@@ -90,6 +91,8 @@ def run_crawl(
         watch(crawlers)
     process.start()
     reasons = {c.stats.get_value("finish_reason") for c in crawlers}
+    if any(c.stats.get_value("secnews/storage_errors") for c in crawlers):
+        reasons.add(REASON)  # a commit that failed as the crawl closed stops it all the same
     status = "ok" if reasons <= {"finished"} else ",".join(sorted(str(r) for r in reasons))
     with Archive(options.data_dir) as archive:
         try:

@@ -1,10 +1,19 @@
-"""The link between one Scrapy crawler and the archive: one connection, the run, the site."""
+"""The link between one Scrapy crawler and the archive: the connection, the run, the site.
+
+The crawlers of one process that write to the same data directory share one ``Archive``
+(one connection), which commits in groups (``SECNEWS_COMMIT_INTERVAL``): two connections
+writing from the one reactor thread would make each wait for the other's commit.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from scrapy import signals
+from twisted.internet.task import LoopingCall
 
 from archive.frontier import Frontier
 from archive.store import Archive
@@ -16,7 +25,42 @@ if TYPE_CHECKING:
 
     from crawler.siteconfig import SiteConfig
 
+log = logging.getLogger(__name__)
+
 _ATTRIBUTE = "_secnews_session"
+
+
+class _Shared:
+    """One data directory's ``Archive`` in this process, the sessions using it, and the
+    timer that commits its grouped writes."""
+
+    def __init__(self, archive: Archive, interval: float):
+        self.archive = archive
+        self.users = 0
+        self.timer: LoopingCall | None = None
+        if interval > 0:
+            archive.group_commits()
+            self.timer = LoopingCall(self.commit)
+            self.timer.start(interval, now=False)
+
+    def commit(self) -> None:
+        try:
+            self.archive.commit()
+        except Exception:
+            # Logged with its exception, a full disk stops every crawl (StorageGuard).
+            log.exception("could not commit to %s", self.archive.path)
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users > 0:
+            return
+        del _SHARED[self.archive.data_dir.resolve()]
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
+        self.archive.close()
+
+
+_SHARED: dict[Path, _Shared] = {}
 
 
 @dataclass
@@ -29,10 +73,13 @@ class CrawlSession:
     owns_run: bool  # a bare `scrapy crawl` opens and closes its own run
     frontier: Frontier
     warc: WarcRecorder
+    shared: _Shared
 
     def close(self) -> None:
-        self.warc.close()
-        self.archive.close()
+        try:
+            self.warc.close()
+        finally:
+            self.shared.release()
 
 
 def session_for(crawler: Crawler) -> CrawlSession:
@@ -47,11 +94,21 @@ def session_for(crawler: Crawler) -> CrawlSession:
 def _open(crawler: Crawler) -> CrawlSession:
     site: SiteConfig = crawler.spider.site  # type: ignore[union-attr]
     data_dir = Path(crawler.settings.get("SECNEWS_DATA"))
-    archive = Archive(
-        data_dir,
-        extractor=crawler.settings.get("SECNEWS_EXTRACTOR") or extractor_version(),
-        near_duplicate_threshold=crawler.settings.getfloat("SECNEWS_NEAR_DUPLICATE_THRESHOLD"),
-    )
+    shared = _SHARED.get(data_dir.resolve())
+    if shared is None:
+        archive = Archive(
+            data_dir,
+            extractor=crawler.settings.get("SECNEWS_EXTRACTOR") or extractor_version(),
+            near_duplicate_threshold=crawler.settings.getfloat("SECNEWS_NEAR_DUPLICATE_THRESHOLD"),
+        )
+        shared = _SHARED[data_dir.resolve()] = _Shared(
+            archive, crawler.settings.getfloat("SECNEWS_COMMIT_INTERVAL")
+        )
+    shared.users += 1
+    # Committed too whenever the crawl runs out of requests: a full disk found by the last
+    # commit then stops the crawl as one found at any other, before it closes as finished.
+    crawler.signals.connect(shared.commit, signal=signals.spider_idle)
+    archive = shared.archive
     archive.upsert_site(
         site.name,
         title=site.title,
@@ -75,4 +132,5 @@ def _open(crawler: Crawler) -> CrawlSession:
         owns_run=owns_run,
         frontier=Frontier(archive.db, site.name),
         warc=warc,
+        shared=shared,
     )

@@ -1,10 +1,11 @@
 """Fault suite, a full disk during a crawl: the crawl stops with one clear message and exit 1,
 no traceback flood, the archive intact — and a crawl once there is room again completes it.
 
-The disk is a 2 MB tmpfs (mounting needs root outside a user namespace; skipped otherwise).
-A per-process file size limit (``RLIMIT_FSIZE``) is no substitute here: it also stops the
-libraries' own temporary files (the language model unpacks 20 MB into one), so it is used
-only where the code under test is ours alone (``test_archive_diskfull.py``).
+The disk is a tmpfs half the size of a whole crawl's data directory (mounting needs root
+outside a user namespace; skipped otherwise). A per-process file size limit
+(``RLIMIT_FSIZE``) is no substitute here: it also stops the libraries' own temporary files
+(the language model unpacks 20 MB into one), so it is used only where the code under test
+is ours alone (``test_archive_diskfull.py``).
 """
 
 from __future__ import annotations
@@ -52,10 +53,13 @@ def assert_clean_stop(result: CrawlResult, reference: Crawl) -> None:
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
+def small_disk(tmp_path: Path, sample_crawl: Crawl) -> Iterator[Path]:
     disk = tmp_path / "disk"
     disk.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)]
+    # Half of what the whole crawl keeps: it fills part-way through, however compactly the
+    # archive writes.
+    whole = sum(f.stat().st_size for f in sample_crawl.data_dir.rglob("*") if f.is_file())
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={whole // 2048}k", "tmpfs", str(disk)]
     attempt = subprocess.run(mount, capture_output=True, text=True)
     if attempt.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({attempt.stderr.strip()}); needs root")

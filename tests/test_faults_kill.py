@@ -17,7 +17,10 @@ from .conftest import REPO, Crawl, RunningSampleSite, secnews
 from .faultkit import rows, warc_files_check
 
 pytestmark = pytest.mark.e2e
-SEEDS = (1, 2, 3)
+# (seed, commit interval): with a commit for every write, the kill lands between any two
+# writes; with commits grouped (the default), among pages written but not yet committed. A
+# group commits many articles at once, so those seeds kill after a number of fetches.
+KILLS = ((1, "0"), (2, "0"), (3, "0"), (2, None), (5, None))
 ARTICLES = "SELECT site, url, title, published, author, text FROM articles ORDER BY url"
 URLS = "SELECT u.url, a.url FROM article_urls u JOIN articles a ON a.id = u.article_id ORDER BY 1"
 IMAGES = (
@@ -41,14 +44,22 @@ def kill_point(seed: int) -> tuple[str, int]:
     )
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize(("seed", "interval"), KILLS)
 def test_a_killed_crawl_resumes_to_the_same_archive(
-    sample_crawl: Crawl, sample_site: RunningSampleSite, tmp_path: Path, seed: int
+    sample_crawl: Crawl,
+    sample_site: RunningSampleSite,
+    tmp_path: Path,
+    seed: int,
+    interval: str | None,
 ) -> None:
     data = tmp_path / "data"
     args = ["crawl", "sample-secretariat", "sample-forum", "--sites", str(sample_site.sites_dir)]
     args += ["--data", str(data), "--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=0"]
     table, threshold = kill_point(seed)
+    if interval is not None:
+        args += ["-s", f"SECNEWS_COMMIT_INTERVAL={interval}"]
+    else:
+        assert table == "fetches", "grouped commits: kill after a number of fetches"
     crawl = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", *args],
         cwd=REPO,
