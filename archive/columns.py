@@ -124,7 +124,8 @@ TABLES: dict[str, TableDoc] = {
             "id": "Run number.",
             "started_at": "UTC time the run started.",
             "finished_at": "UTC time the run finished.",
-            "status": "running, ok, or what stopped the run.",
+            "status": "running, ok, interrupted (its process was killed; marked so by the "
+            "next crawl), or what stopped the run.",
             "sites": "JSON list of the sites crawled.",
             "requests": "Number of requests sent.",
             "articles_new": "Articles archived for the first time.",

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from archive.records import FetchRecord
-from archive.sql import insert_row
+from archive.sql import insert_row, update_row
 
 
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _pk(table: sqlite_utils.db.Table) -> int:
-    """The rowid of the row just inserted into ``table``."""
-    return int(table.last_rowid or 0)
+# In a running run's ``stats``: the crawl process that will close it (host, pid, boot id),
+# so a later crawl can tell a run still going from one whose process was killed.
+OWNER = "secnews/process"
 
 
 @dataclass
@@ -37,11 +40,30 @@ class RunLog:
     db: sqlite_utils.Database
 
     def start_run(self, sites: list[str]) -> int:
+        row = {
+            "started_at": utc_now(),
+            "status": "running",
+            "sites": json.dumps(sites),
+            "stats": json.dumps({OWNER: this_process()}),
+        }
         with self.db.atomic():
-            table = self.db.table("crawl_runs").insert(
-                {"started_at": utc_now(), "status": "running", "sites": json.dumps(sites)}
-            )
-        return _pk(table)
+            return insert_row(self.db, "crawl_runs", row)
+
+    def close_interrupted_runs(self) -> list[int]:
+        """Mark ``interrupted`` every run still ``running`` whose crawl process is known to
+        be gone (killed, or the machine restarted since); return their ids. A run started on
+        another machine, or by a process that may still be alive, is left as it is."""
+        running = self.db.execute(
+            "SELECT id, stats FROM crawl_runs WHERE status = 'running'"
+        ).fetchall()
+        gone = [(run_id, stats) for run_id, stats in running if _owner_gone(stats)]
+        with self.db.atomic():
+            for run_id, stats in gone:
+                self.db.execute(
+                    "UPDATE crawl_runs SET status = 'interrupted', stats = ? WHERE id = ?",
+                    [_without_owner(stats), run_id],
+                )
+        return [run_id for run_id, _ in gone]
 
     def add_run_counts(self, run_id: int, counts: RunCounts, stats: dict[str, Any]) -> None:
         """Add one site's counts to a run; several crawlers may share one run."""
@@ -56,8 +78,10 @@ class RunLog:
             self.db.table("crawl_runs").update(run_id, update)
 
     def close_run(self, run_id: int, status: str) -> None:
+        stats = self.db.execute("SELECT stats FROM crawl_runs WHERE id = ?", [run_id]).fetchone()
+        update = {"finished_at": utc_now(), "status": status}
         with self.db.atomic():
-            self.db.table("crawl_runs").update(run_id, {"finished_at": utc_now(), "status": status})
+            update_row(self.db, "crawl_runs", run_id, {**update, "stats": _without_owner(stats[0])})
 
     def run(self, run_id: int) -> dict[str, Any]:
         return dict(self.db.table("crawl_runs").get(run_id))
@@ -73,3 +97,52 @@ class RunLog:
             self.db.execute(
                 "UPDATE fetches SET error = coalesce(error, ?) WHERE id = ?", [error, fetch_id]
             )
+
+
+def this_process() -> dict[str, Any]:
+    return {"host": socket.gethostname(), "pid": os.getpid(), "boot": _boot_id()}
+
+
+def _boot_id() -> str | None:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return None
+
+
+def _owner(stats: str | None) -> dict[str, Any] | None:
+    try:
+        owner = json.loads(stats or "{}").get(OWNER)
+    except (ValueError, AttributeError):
+        return None
+    return owner if isinstance(owner, dict) else None
+
+
+def _owner_gone(stats: str | None) -> bool:
+    """Whether the process that started a run has ended: it ran on this machine, and the
+    machine has restarted since or no process has its pid (one that has it may be another
+    process by now, so that run is left running)."""
+    owner = _owner(stats)
+    if owner is None or owner.get("host") != socket.gethostname():
+        return False
+    if owner.get("boot") and owner["boot"] != _boot_id():
+        return True
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    return False
+
+
+def _without_owner(stats: str | None) -> str | None:
+    """``stats`` without the process entry: a finished run's row names no host."""
+    if _owner(stats) is None:
+        return stats
+    merged = json.loads(stats or "{}")
+    merged.pop(OWNER, None)
+    return json.dumps(merged, default=str, sort_keys=True)

@@ -76,6 +76,8 @@ def run_crawl(
     their progress.
     """
     with Archive(options.data_dir) as archive:
+        for interrupted in archive.close_interrupted_runs():
+            log.warning("run %d was interrupted (its crawl process is gone)", interrupted)
         run_id = archive.start_run([site.name for site in sites])
     settings = crawl_settings(options, run_id)
     process = CrawlerProcess(settings)

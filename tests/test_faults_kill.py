@@ -82,4 +82,6 @@ def test_a_killed_crawl_resumes_to_the_same_archive(
     for query in (ARTICLES, URLS, IMAGES):
         assert [tuple(r) for r in rows(data, query)] == [tuple(r) for r in rows(reference, query)]
     assert rows(data, "SELECT count(*) FROM frontier WHERE state = 'pending'")[0][0] == 0
+    runs = [tuple(r) for r in rows(data, "SELECT status, finished_at IS NULL FROM crawl_runs")]
+    assert runs == [("interrupted", 1), ("ok", 0)]
     assert warc_files_check(data) == []
