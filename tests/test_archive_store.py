@@ -176,3 +176,27 @@ def test_a_preparation_of_other_text_is_not_used(archive: Archive) -> None:
     ).fetchall()
     assert hits == [(saved.article_id,)]
     assert filed(archive, saved.article_id)[0][0] != stale.text_hash
+
+
+def test_grouped_writes_are_seen_elsewhere_only_once_committed(archive: Archive) -> None:
+    archive.group_commits()
+    reader = Archive(archive.data_dir)  # another connection: a reader, Datasette, a snapshot
+    try:
+        first = archive.save_article("one", record("http://one.example/1"), "http://one.example/1")
+        assert archive.db.conn.in_transaction  # left open for the next write
+        assert reader.db["articles"].count == 0
+        archive.commit()
+        assert reader.db["articles"].count == 1
+        archive.save_article(
+            "one", record("http://one.example/2", "另一篇。"), "http://one.example/2"
+        )
+        with pytest.raises(RuntimeError), archive.db.atomic():
+            archive.add_alias("http://one.example/1?from=list", first.article_id)
+            raise RuntimeError("a write that fails part-way")
+        archive.close()  # commits what is left
+        assert reader.db["articles"].count == 2
+        # The failed block alone was rolled back, not the group around it.
+        assert reader.article_for_url("http://one.example/1?from=list") is None
+        assert reader.article_for_url("http://one.example/2") is not None
+    finally:
+        reader.close()
