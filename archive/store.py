@@ -88,8 +88,9 @@ class Archive(RunLog):
     def group_commits(self) -> None:
         """From now on, writes wait for ``commit()`` (or ``close()``) to be committed.
 
-        What a crash loses is the writes since the last commit, whole: a page's fetch row,
-        its frontier state and its article go or stay together, and the URL stays pending.
+        A crash loses the writes since the last commit. The frontier marks a URL done only
+        after what it led to is written, so a URL whose article or links were lost is still
+        pending.
         Another connection that writes meanwhile waits for that commit, so a process should
         write to an archive through one ``Archive`` while it groups commits."""
         self.db.grouped = True
