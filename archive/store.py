@@ -75,8 +75,7 @@ class Archive(RunLog):
         self.db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a killed
         # crawl loses nothing committed and the file stays consistent; a power cut may roll
-        # back the last commits, which the frontier (still pending) fetches again. A crawl
-        # commits several times a page, and an fsync each time was a tenth of its CPU.
+        # back the last commits, which the frontier (still pending) fetches again.
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.execute("PRAGMA foreign_keys = ON")
@@ -90,9 +89,9 @@ class Archive(RunLog):
 
         A crash loses the writes since the last commit. The frontier marks a URL done only
         after what it led to is written, so a URL whose article or links were lost is still
-        pending.
-        Another connection that writes meanwhile waits for that commit, so a process should
-        write to an archive through one ``Archive`` while it groups commits."""
+        pending. Another connection that writes meanwhile waits for that commit, so a
+        process should write to an archive through one ``Archive`` while it groups commits.
+        """
         self.db.grouped = True
         # Pages a group dirties stay in the cache until its commit instead of spilling to the
         # WAL one by one: the search and band indexes take random inserts from every page.

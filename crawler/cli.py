@@ -10,12 +10,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from crawler import __version__
 from crawler.siteconfig import SiteConfigError
+
+if TYPE_CHECKING:
+    from crawler.checkup import CrawlReport
 
 DATA_HELP = "Data directory (default ./data, or $SECNEWS_DATA)."
 
@@ -159,7 +162,7 @@ def crawl(
         sys.exit(1)
 
 
-def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> Any:
+def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> CrawlReport | None:
     """The run's health report, or None when the disk filled as the crawl ended (its
     last writes, its health rows) and the report could not be recorded."""
     import sqlite3

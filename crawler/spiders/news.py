@@ -211,10 +211,11 @@ class NewsSpider(scrapy.Spider):
         self, response: TextResponse, *, stale: int, links: list[discovery.Link] | None = None
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get(DEPTH, 0)
-        for link in (
-            links if links is not None else discovery.page_links(response.selector, response.url)
-        ):
-            if link.url in self._settled or not self._wanted(link.url):
+        if links is None:
+            found = discovery.page_links(response.selector, response.url)
+            links = [link for link in found if self._wanted(link.url)]
+        for link in links:
+            if link.url in self._settled:
                 continue
             if discovery.is_pagination(link):
                 # Re-read known listing pages only while they still show something new.
