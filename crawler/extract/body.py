@@ -154,6 +154,7 @@ def trafilatura_lines(html: str, url: str) -> list[str]:
     document = trafilatura.bare_extraction(
         html,
         url=url,
+        fast=True,
         include_tables=True,
         include_images=False,
         include_comments=False,
