@@ -11,7 +11,10 @@ import py3langid
 
 logger = logging.getLogger(__name__)
 
-_SAMPLE_CHARS = 3000  # enough for a confident answer, cheap on long reports
+# The model reads UTF-8 bytes one at a time in Python, so the sample is capped in bytes:
+# 3000 of them are 3000 Latin letters, 1500 Cyrillic or 1000 Chinese characters, each
+# plenty for a confident answer, and a long Chinese report costs no more than a Latin one.
+_SAMPLE_BYTES = 3000
 _HINT_SHARE = 0.25  # a declared language wins when the text gives it this much probability
 # Written Chinese on official sites is standard Chinese; the model's regional labels and
 # script variants are folded into the codes the archive uses.
@@ -42,7 +45,7 @@ def _probabilities(text: str) -> list[tuple[str, float]]:
 def detect_language(text: str, declared: str | None = None) -> str | None:
     """The language of ``text`` as a short code; ``declared`` decides only close calls."""
     hint = language_code(declared)
-    sample = text[:_SAMPLE_CHARS]
+    sample = text[:_SAMPLE_BYTES].encode("utf-8")[:_SAMPLE_BYTES].decode("utf-8", "ignore")
     if len(list(islice(_LETTERS.finditer(sample), 2))) < 2:  # fewer than two letters
         return hint
     merged: dict[str, float] = {}
