@@ -25,9 +25,8 @@ def content_hash(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Words in alphabetic scripts plus characters in CJK ones (each counts as a word)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    words = len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
-    return cjk + words
+    without_cjk, cjk = _CJK_CHAR.subn(" ", text)
+    return cjk + len(_WORD.findall(without_cjk))
 
 
 def same_content(
