@@ -9,14 +9,15 @@ flat however large the archive grows; candidates are then checked against the th
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sqlite_utils
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 42, 3
@@ -41,17 +42,46 @@ def create_band_index(db: sqlite_utils.Database) -> None:
 
 def shingles(text: str) -> set[str]:
     folded = unicodedata.normalize("NFKC", text).casefold()
-    if len(_CJK.findall(folded)) * 2 > len(_WORD.findall(_CJK.sub(" ", folded))):
+    without_cjk, cjk = _CJK.subn(" ", folded)
+    if cjk * 2 > len(_WORD.findall(without_cjk)):
         chars = _NOT_TEXT.sub("", folded)
         return {chars[i : i + 5] for i in range(max(len(chars) - 4, 1))}
     words = _WORD.findall(folded)
     return {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))}
 
 
+# The signature is computed here rather than by a MinHash library, so what the archive has
+# stored never changes with a library's defaults. It is the 32-bit affine scheme (the
+# default of datasketch 2, which made the archives before this code): each shingle's hash is
+# the first 4 bytes of its SHA-1, little-endian, avalanched by MurmurHash3's finalizer, then
+# put through 128 permutations ``a·h + b`` mod 2³²; a signature value is the smallest result.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The permutations' (a, b), a odd, drawn from numpy's legacy generator seeded with SEED
+    (a stream numpy keeps unchanged across releases)."""
+    generator = np.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
 def signature(text: str) -> np.ndarray:
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+    """The MinHash signature of ``text``'s shingles: NUM_PERM values, as uint64."""
+    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles(text)])
+    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    shift1, multiply1, shift2, multiply2 = _FMIX32
+    hashes ^= hashes >> shift1
+    hashes *= multiply1
+    hashes ^= hashes >> shift2
+    hashes *= multiply2
+    hashes ^= hashes >> shift1
+    a, b = _permutations()
+    permuted = hashes[:, np.newaxis] * a + b  # wraps modulo 2³², as the scheme means
+    smallest: np.ndarray = permuted.min(axis=0).astype(np.uint64)
+    return smallest
 
 
 def similarity(one: np.ndarray, other: np.ndarray) -> float:
@@ -75,8 +105,6 @@ def _band_hashes(sig: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _fold(chunk: bytes) -> bytes:
-    import hashlib
-
     return hashlib.blake2b(chunk, digest_size=8).digest()
 
 
