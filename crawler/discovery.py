@@ -7,8 +7,10 @@ Pure functions over bytes and parsed pages; the spider decides what to request.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -36,8 +38,9 @@ NEXT_PAGE_TEXT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
+    """A link of a page (a tuple: a page has hundreds, and a frozen dataclass costs more)."""
+
     url: str
     text: str
     href: str
@@ -62,8 +65,10 @@ def feed_links(page: Selector, base_url: str) -> list[str]:
     return hrefs
 
 
-def page_links(page: Selector, base_url: str) -> list[Link]:
-    """Every ``<a href>`` of a page that could lead to another page, resolved."""
+def page_links(page: Selector, base_url: str, skip: Container[str] = frozenset()) -> list[Link]:
+    """Every ``<a href>`` of a page that could lead to another page, resolved; links to
+    URLs in ``skip`` (those a crawl has settled already: most of a menu) are left out
+    before their text is read."""
     base = page.xpath("//base/@href").get()
     resolved_base = urljoin(base_url, base.strip()) if base else base_url
     origin = _origin(resolved_base)
@@ -75,7 +80,7 @@ def page_links(page: Selector, base_url: str) -> list[Link]:
         if not href or href.lower().startswith(_NON_PAGE_SCHEMES):
             continue
         url = _resolve(_relative_to(resolved_base, origin, href), href)
-        if url is None:
+        if url is None or url in skip:
             continue
         text = " ".join("".join(anchor.itertext()).split())  # XPath's normalize-space(.)
         links.append(Link(url=url, text=text, href=href))

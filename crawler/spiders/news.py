@@ -212,7 +212,7 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get(DEPTH, 0)
         if links is None:
-            found = discovery.page_links(response.selector, response.url)
+            found = discovery.page_links(response.selector, response.url, skip=self._settled)
             links = [link for link in found if self._wanted(link.url)]
         for link in links:
             if link.url in self._settled:

@@ -1,0 +1,39 @@
+"""Link discovery on a parsed page: resolution, what is never a page, and settled links."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from crawler import discovery
+
+PAGE = """<html><head><base href="/news/"></head><body>
+<nav><a href="/">首页</a> <a href="list_2.html"> 2 </a> <a href="mailto:press@example.org">mail</a>
+<a href="javascript:void(0)">menu</a> <a href="#top">top</a></nav>
+<a href="2026/01/t20260115_1.html#comments">  Первая
+  статья </a>
+<a href="http://other.example/page">elsewhere</a>
+<a href="/files/report.pdf">report</a> <a>no href</a> <a href="">empty</a>
+</body></html>"""
+BASE = "http://127.0.0.1:8000/index.html"
+
+
+def links(**kwargs: object) -> list[discovery.Link]:
+    return discovery.page_links(Selector(text=PAGE), BASE, **kwargs)  # type: ignore[arg-type]
+
+
+def test_links_are_resolved_against_the_base_and_cleaned() -> None:
+    assert [(link.url, link.text) for link in links()] == [
+        ("http://127.0.0.1:8000/", "首页"),
+        ("http://127.0.0.1:8000/news/list_2.html", "2"),
+        ("http://127.0.0.1:8000/news/2026/01/t20260115_1.html", "Первая статья"),
+        ("http://other.example/page", "elsewhere"),
+    ]
+    assert discovery.is_pagination(links()[1]) and not discovery.is_pagination(links()[2])
+
+
+def test_settled_links_are_left_out() -> None:
+    settled = {"http://127.0.0.1:8000/", "http://other.example/page"}
+    assert [link.url for link in links(skip=settled)] == [
+        "http://127.0.0.1:8000/news/list_2.html",
+        "http://127.0.0.1:8000/news/2026/01/t20260115_1.html",
+    ]
