@@ -76,6 +76,23 @@ _FOLD = _FoldTable()
 
 def fold(text: str) -> str:
     """``text`` folded for matching (the same text in any case, width or accent folds alike)."""
+    text = unicodedata.normalize("NFC", text)
+    # Most characters fold as ``str.casefold`` folds them, and casefold runs in C where the
+    # table costs a lookup a character: only the few that fold otherwise (ё, accented Latin,
+    # full-width forms, combining marks) are replaced by the table's folding first. Both fold
+    # each character on its own, so the result is the table's, character for character.
+    folds = {char: _FOLD[ord(char)] for char in set(text)}
+    special = {char: target for char, target in folds.items() if target != char.casefold()}
+    targets = special.values()
+    if any(target.casefold() != target or set(target) & special.keys() for target in targets):
+        return text.translate(_FOLD)
+    for char, target in special.items():
+        text = text.replace(char, target)
+    return text.casefold()
+
+
+def fold_by_table(text: str) -> str:
+    """``fold`` one character at a time through the table: what ``fold`` must equal."""
     return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
@@ -85,8 +102,15 @@ def is_cjk(token: str) -> bool:
 
 def search_form(text: str) -> str:
     """``text`` as the index stores it: folded, with CJK characters as separate tokens."""
+    folded = fold(text)
+    if _CJK_CHAR.search(folded) is None:  # the CJK passes would change nothing
+        return " ".join(_OTHER_SEPARATOR_RUN.sub(" ", folded).split())
+    return _search_form_of_folded(folded)
+
+
+def _search_form_of_folded(folded: str) -> str:
     # Plain-string replacements only: a Python callback a match costs more than the rest.
-    marked = _CJK_SEPARATOR_RUN.sub(f" {BREAK} ", fold(text))
+    marked = _CJK_SEPARATOR_RUN.sub(f" {BREAK} ", folded)
     spaced = _CJK_EDGE.sub(" ", _OTHER_SEPARATOR_RUN.sub(" ", marked))
     return " ".join(spaced.split())
 
@@ -103,6 +127,14 @@ def _separator(match: re.Match[str]) -> str:
 def stem_form(form: str, language: str | None = None) -> str:
     """The stem form of a search form: word stems, CJK bigrams, breaks between CJK runs."""
     stemmed = stems_language(language)
+    if BREAK not in form and _CJK_CHAR.search(form) is None:
+        # Only words, one a space-separated token: no pattern match needed to find them.
+        words = " ".join(map(word_stem, form.split())) if stemmed else form
+        return " ".join(words.split())
+    return _stem_form_by_patterns(form, stemmed)
+
+
+def _stem_form_by_patterns(form: str, stemmed: bool) -> str:
     bigrams = _CJK_RUN.sub(_bigrams, form)
     alone = _LONE_CJK.sub("", bigrams)
     words = _WORD.sub(lambda m: word_stem(m.group()) if stemmed else m.group(), alone)

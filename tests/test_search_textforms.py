@@ -6,9 +6,11 @@ import random
 
 import pytest
 
+from archive import textforms
 from archive.textforms import (
     BREAK,
     fold,
+    fold_by_table,
     query_stems,
     search_form,
     stem_form,
@@ -77,3 +79,40 @@ def test_query_stems_do_not_reach_other_words() -> None:
     for other in ("самолет", "самокаты", "самбо", "сами"):
         assert word_stem(other) not in stems
     assert query_stems("meetings") == frozenset({"meet"})
+
+
+# Characters that fold otherwise than str.casefold, or trip it: ё, accents, full width,
+# combining marks, ß, dotted İ, final sigma, ligatures, the break token, CJK, Hangul.
+TRICKY = "ЁёÉéÅåßİıΣσςﬁＡａ\u0301\u0308\u0327ǅǄ" + BREAK + "北京，한국어 Ǆ𝐀①½™"
+
+
+def test_fold_equals_the_per_character_table() -> None:
+    for start in range(0, 0x30000, 128):  # every character of the BMP and the CJK planes
+        codes = (code for code in range(start, start + 128) if not 0xD800 <= code < 0xE000)
+        block = "".join(map(chr, codes))
+        assert fold(block) == fold_by_table(block), hex(start)
+        assert fold("Текст " + block + " текст") == fold_by_table("Текст " + block + " текст")
+    rng = random.Random(7)
+    pool = TRICKY + "abc АБВ где 123 ,.!"
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert fold(text) == fold_by_table(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министерство иностранных дел сообщило, что визит состоится 5 мая.",
+        "The Secretariat's report — 2024/25 (final), ÉDITION spéciale!",
+        "Ёлка_и_ёж 3.14 e-mail: press@mid.ru",
+        "",
+        "   ",
+    ],
+)
+def test_forms_without_cjk_take_the_short_path_to_the_same_result(text: str) -> None:
+    folded = fold(text)
+    assert search_form(text) == textforms._search_form_of_folded(folded)
+    form = search_form(text)
+    for language in ("ru", "kk", None):
+        stemmed = textforms.stems_language(language)
+        assert stem_form(form, language) == textforms._stem_form_by_patterns(form, stemmed)
