@@ -77,14 +77,14 @@ def index_article(
             language = row[0] if row else None
         forms = index_forms(title, text, language)
     db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
-    _insert_rows(db, [(article_id, *forms)])
+    insert_index_rows(db, [(article_id, *forms)])
 
 
 def unindex_article(db: sqlite_utils.Database, article_id: int) -> None:
     db.execute(f"DELETE FROM {INDEX_TABLE} WHERE rowid = ?", [article_id])
 
 
-def _insert_rows(db: sqlite_utils.Database, rows: Iterable[Row]) -> None:
+def insert_index_rows(db: sqlite_utils.Database, rows: Iterable[Row]) -> None:
     db.conn.executemany(
         f"INSERT INTO {INDEX_TABLE} (rowid, {', '.join(INDEX_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
         rows,
@@ -111,7 +111,7 @@ def rebuild_index(
     _configure(db, "automerge", 0)
     count = 0
     for rows in _indexed_batches(db, workers):
-        _insert_rows(db, rows)
+        insert_index_rows(db, rows)
         count += len(rows)
         if progress is not None:
             progress(len(rows))

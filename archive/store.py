@@ -18,7 +18,7 @@ from archive.prepared import Prepared
 from archive.records import ArticleRecord, ImageRecord
 from archive.runs import RunLog, utc_now
 from archive.schema import migrate
-from archive.search import index_article
+from archive.search import Forms, index_article, insert_index_rows, unindex_article
 from archive.sql import insert_row, update_row
 from archive.urls import canonical_url, url_key
 
@@ -47,13 +47,41 @@ class _Database(sqlite_utils.Database):
     """
 
     grouped = False
+    # While grouped, the search index rows of the open transaction, written just before it
+    # commits. A row written at once would be flushed by FTS5 as a segment of its own at the
+    # next savepoint (every page opens one), and merging those costs more than the rows.
+    pending_index: dict[int, Forms]
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         if self.grouped and not self.conn.in_transaction:
             self.conn.execute("BEGIN")
-        with super().atomic():
-            yield self
+        before = dict(self.pending_index) if self.grouped else None
+        try:
+            with super().atomic():
+                yield self
+        except BaseException:
+            if before is not None:  # the block's index rows go with the rest of its writes
+                self.pending_index = before
+            raise
+
+    def index_later(self, article_id: int, forms: Forms, *, replacing: bool) -> None:
+        """Index an article (replacing its row if ``replacing``) now, or at the commit of the
+        open group."""
+        if not self.grouped:
+            index_article(self, article_id, None, None, forms=forms)
+            return
+        if replacing:
+            unindex_article(self, article_id)
+        self.pending_index[article_id] = forms
+
+    def write_pending_index(self) -> None:
+        if self.pending_index:
+            with super().atomic():
+                insert_index_rows(
+                    self, [(key, *forms) for key, forms in self.pending_index.items()]
+                )
+            self.pending_index = {}
 
 
 class Archive(RunLog):
@@ -72,6 +100,7 @@ class Archive(RunLog):
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.data_dir / DB_NAME
         self.db = _Database(self.path)
+        self.db.pending_index = {}
         self.db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a killed
         # crawl loses nothing committed and the file stays consistent; a power cut may roll
@@ -100,6 +129,7 @@ class Archive(RunLog):
     def commit(self) -> None:
         """Commit what grouped writes have left uncommitted."""
         if self.db.conn.in_transaction:
+            self.db.write_pending_index()
             self.db.conn.execute("COMMIT")
 
     def close(self) -> None:
@@ -260,7 +290,7 @@ class Archive(RunLog):
         update_row(self.db, "articles", article_id, update)
         self._add_version(article_id, version, record, prepared, seen)
         self._save_images(article_id, record.images)
-        index_article(self.db, article_id, record.title, record.text, forms=prepared.forms)
+        self.db.index_later(article_id, prepared.forms, replacing=True)
         neardup.index_signature(self.db, article_id, prepared.minhash())
         return SaveResult("updated", article_id)
 
@@ -288,7 +318,7 @@ class Archive(RunLog):
         article_id = insert_row(self.db, "articles", row)
         self._add_version(article_id, 1, record, prepared, seen)
         self._save_images(article_id, record.images)
-        index_article(self.db, article_id, record.title, record.text, forms=prepared.forms)
+        self.db.index_later(article_id, prepared.forms, replacing=False)
         return article_id
 
     def _near_original(

@@ -200,3 +200,35 @@ def test_grouped_writes_are_seen_elsewhere_only_once_committed(archive: Archive)
         assert reader.article_for_url("http://one.example/2") is not None
     finally:
         reader.close()
+
+
+def test_grouped_search_rows_follow_their_writes(archive: Archive) -> None:
+    archive.group_commits()
+    reader = Archive(archive.data_dir)
+
+    def hits(query: str) -> list[int]:
+        sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid"
+        return [row[0] for row in reader.db.execute(sql, [query]).fetchall()]
+
+    try:
+        kept = archive.save_article("one", record("http://one.example/1"), "http://one.example/1")
+        with pytest.raises(RuntimeError), archive.db.atomic():
+            archive.save_article(
+                "one", record("http://one.example/2", "天宫空间站。"), "http://one.example/2"
+            )
+            raise RuntimeError("filing fails after the article was written")
+        # Edited within the same group: its row replaced, not added twice.
+        archive.save_article(
+            "one", record("http://one.example/1", "月球探测工程。"), "http://one.example/1"
+        )
+        assert hits('"月 球"') == []  # nothing is indexed before the commit
+        archive.commit()
+        assert hits('"月 球"') == [kept.article_id]
+        assert hits('"北 斗"') == [] and hits('"天 宫"') == []
+        assert reader.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+        archive.save_article("one", record("http://one.example/1", "北斗。"), "http://one.example/1")
+        archive.commit()  # an edit in a later group replaces the committed row
+        assert hits('"月 球"') == [] and hits('"北 斗"') == [kept.article_id]
+    finally:
+        reader.close()
+        archive.close()
