@@ -226,7 +226,9 @@ def test_grouped_search_rows_follow_their_writes(archive: Archive) -> None:
         assert hits('"月 球"') == [kept.article_id]
         assert hits('"北 斗"') == [] and hits('"天 宫"') == []
         assert reader.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
-        archive.save_article("one", record("http://one.example/1", "北斗。"), "http://one.example/1")
+        archive.save_article(
+            "one", record("http://one.example/1", "北斗。"), "http://one.example/1"
+        )
         archive.commit()  # an edit in a later group replaces the committed row
         assert hits('"月 球"') == [] and hits('"北 斗"') == [kept.article_id]
     finally:
