@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -44,3 +45,14 @@ def test_pool_and_in_process_extraction_store_the_same_articles(
     assert "extracting in 2 worker processes" in pooled_log
     assert len(in_process) >= 5
     assert pooled == in_process
+
+
+def test_workers_yield_the_cpu_to_the_crawl_process() -> None:
+    from crawler.pipelines.extract import WORKER_NICENESS, _new_pool
+
+    pool = _new_pool(1)
+    try:
+        worker = pool.submit(os.nice, 0).result(timeout=60)
+    finally:
+        pool.shutdown()
+    assert worker == min(os.nice(0) + WORKER_NICENESS, 19)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -140,9 +141,19 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     )
 
 
+# How much less of a CPU a worker gets than the crawl process when both want one. The crawl
+# process runs Scrapy's engine, the WARC writer and the archive on one thread that every
+# page passes through; when it waits for a core the whole crawl waits, while the workers'
+# queue only grows a little. On 2 cores, 5000 pages: 76 s on average against 86 s at 0.
+WORKER_NICENESS = 5
+
+
 def _start_worker(parent: int) -> None:
-    """In a new worker: load the language model now rather than on its first page, and
-    exit once the crawl process is gone (killed, say), never linger."""
+    """In a new worker: step aside for the crawl process (WORKER_NICENESS), load the
+    language model now rather than on its first page, and exit once the crawl process is
+    gone (killed, say), never linger."""
+    with contextlib.suppress(OSError):  # a process may always lower its own priority
+        os.nice(WORKER_NICENESS)
 
     def watch() -> None:
         while os.getppid() == parent:
