@@ -71,7 +71,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of ``text``'s shingles: NUM_PERM values, as uint64."""
     digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles(text)])
-    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint32)  # a copy to work on
     shift1, multiply1, shift2, multiply2 = _FMIX32
     hashes ^= hashes >> shift1
     hashes *= multiply1

@@ -47,10 +47,13 @@ class _Database(sqlite_utils.Database):
     """
 
     grouped = False
-    # While grouped, the search index rows of the open transaction, written just before it
-    # commits. A row written at once would be flushed by FTS5 as a segment of its own at the
-    # next savepoint (every page opens one), and merging those costs more than the rows.
-    pending_index: dict[int, Forms]
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        # While grouped, the search index rows of the open transaction, written just before
+        # it commits. A row written at once would be flushed by FTS5 as a segment of its own
+        # at the next savepoint (every page opens one), and merging those costs more.
+        self.pending_index: dict[int, Forms] = {}
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
@@ -100,7 +103,6 @@ class Archive(RunLog):
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.data_dir / DB_NAME
         self.db = _Database(self.path)
-        self.db.pending_index = {}
         self.db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a killed
         # crawl loses nothing committed and the file stays consistent; a power cut may roll

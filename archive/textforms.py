@@ -81,11 +81,10 @@ def fold(text: str) -> str:
     # table costs a lookup a character: only the few that fold otherwise (ё, accented Latin,
     # full-width forms, combining marks) are replaced by the table's folding first. Both fold
     # each character on its own, so the result is the table's, character for character.
-    folds = {char: _FOLD[ord(char)] for char in set(text)}
-    special = {char: target for char, target in folds.items() if target != char.casefold()}
+    special = {c: target for c in set(text) if (target := _FOLD[ord(c)]) != c.casefold()}
     targets = special.values()
     if any(target.casefold() != target or set(target) & special.keys() for target in targets):
-        return text.translate(_FOLD)
+        return text.translate(_FOLD)  # casefold would alter a replacement: use the table
     for char, target in special.items():
         text = text.replace(char, target)
     return text.casefold()

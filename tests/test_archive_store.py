@@ -221,7 +221,7 @@ def test_grouped_search_rows_follow_their_writes(archive: Archive) -> None:
         archive.save_article(
             "one", record("http://one.example/1", "月球探测工程。"), "http://one.example/1"
         )
-        assert hits('"月 球"') == []  # nothing is indexed before the commit
+        assert hits('"月 球"') == []  # another connection sees the group only once committed
         archive.commit()
         assert hits('"月 球"') == [kept.article_id]
         assert hits('"北 斗"') == [] and hits('"天 宫"') == []
