@@ -53,3 +53,26 @@ def test_no_letters_falls_back_to_declared() -> None:
 )
 def test_language_code(tag: str, code: str | None) -> None:
     assert language_code(tag) == code
+
+
+def test_han_text_is_chinese_without_asking_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_model(text: str) -> list[tuple[str, float]]:
+        raise AssertionError(f"the model was asked about {text[:20]!r}")
+
+    monkeypatch.setattr("crawler.extract.language.py3langid.rank", no_model)
+    assert detect_language(SAMPLES["zh"]) == "zh"
+    acronyms = "SCO 秘书处 2024 年工作会议在北京召开，各成员国代表出席。"
+    assert detect_language(acronyms, "zh-CN") == "zh"
+
+
+def test_han_text_beside_kana_hangul_or_a_han_writing_declaration_goes_to_the_model() -> None:
+    assert detect_language("東京で会議が開かれ、各国の代表が参加しました。") == "ja"
+    assert detect_language("서울에서 회의가 열렸다. 各國 代表가 參加했다.") == "ko"
+    # Declared Japanese, written in Han characters alone: the model reads it, and the
+    # declaration decides when the model finds Japanese plausible.
+    assert detect_language(SAMPLES["zh"], "ja") in {"zh", "ja"}
+
+
+def test_mostly_latin_text_with_some_han_goes_to_the_model() -> None:
+    text = "The Secretariat published the communiqué in English with the title 联合公报 today."
+    assert detect_language(text) == "en"
