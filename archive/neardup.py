@@ -95,7 +95,11 @@ class Match:
     similarity: float
 
 
-def _band_hashes(sig: np.ndarray) -> list[tuple[int, int]]:
+Bands = list[tuple[int, int]]  # (band number, band hash) for each of the BANDS bands
+
+
+def band_hashes(sig: np.ndarray) -> Bands:
+    """The signature's bands as the band index stores them."""
     bands = []
     for band in range(BANDS):
         chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
@@ -108,7 +112,10 @@ def _fold(chunk: bytes) -> bytes:
     return hashlib.blake2b(chunk, digest_size=8).digest()
 
 
-def index_signature(db: sqlite_utils.Database, article_id: int, sig: np.ndarray) -> None:
+def index_signature(
+    db: sqlite_utils.Database, article_id: int, sig: np.ndarray, bands: Bands | None = None
+) -> None:
+    """Store the article's signature and its bands (``band_hashes(sig)``, given or not)."""
     db.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
     db.execute(
         "INSERT OR REPLACE INTO article_minhash (article_id, signature) VALUES (?, ?)",
@@ -116,15 +123,21 @@ def index_signature(db: sqlite_utils.Database, article_id: int, sig: np.ndarray)
     )
     db.conn.executemany(
         "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
-        [(band, value, article_id) for band, value in _band_hashes(sig)],
+        [(band, value, article_id) for band, value in bands or band_hashes(sig)],
     )
 
 
 def near_duplicates(
-    db: sqlite_utils.Database, sig: np.ndarray, threshold: float, *, other_than_site: str
+    db: sqlite_utils.Database,
+    sig: np.ndarray,
+    threshold: float,
+    *,
+    other_than_site: str,
+    bands: Bands | None = None,
 ) -> list[Match]:
-    """Articles of other sites whose text is at least ``threshold`` similar, best first."""
-    bands = _band_hashes(sig)
+    """Articles of other sites whose text is at least ``threshold`` similar, best first
+    (``bands``: ``band_hashes(sig)`` when already computed)."""
+    bands = bands or band_hashes(sig)
     # One query for every band: the VALUES rows drive the (band, hash) index.
     rows = db.execute(
         "SELECT DISTINCT b.article_id FROM (VALUES "

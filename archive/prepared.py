@@ -1,8 +1,8 @@
 """What filing an article computes from its own title, text and language alone.
 
-The text's hash and word count, its MinHash signature and its search-index forms are the
-costly part of filing and need nothing from the database, so they can be computed in any
-process: a crawl computes them in its extraction workers (``prepare``) and the archive, its
+The text's hash and word count, its MinHash signature and bands and its search-index forms
+are the costly part of filing and need nothing from the database, so they can be computed in
+any process: a crawl computes them in its extraction workers (``prepare``) and the archive, its
 one writer, only writes them. Given none, ``Archive.save_article`` computes each on first
 use, so a page found unchanged costs only its hash.
 """
@@ -45,6 +45,11 @@ class Prepared:
         return neardup.signature(self.made_for[1]).tobytes()
 
     @cached_property
+    def bands(self) -> neardup.Bands:
+        """The signature's bands, as the band index stores and looks them up."""
+        return neardup.band_hashes(self.minhash())
+
+    @cached_property
     def forms(self) -> Forms:
         title, text, language = self.made_for
         return index_forms(title, text, language)
@@ -56,6 +61,6 @@ class Prepared:
 def prepare(record: ArticleRecord) -> Prepared:
     """Everything computed now, as an extraction worker sends it back."""
     prepared = Prepared(record)
-    for value in ("text_hash", "word_count", "signature", "forms"):
+    for value in ("text_hash", "word_count", "signature", "bands", "forms"):
         getattr(prepared, value)
     return prepared

@@ -259,7 +259,11 @@ class Archive(RunLog):
             self._touch(int(original["id"]), seen)
             return SaveResult("alias", int(original["id"]))
         sig = prepared.minhash()
-        link = (int(original["id"]), 1.0) if original else self._near_original(site, record, sig)
+        link = (
+            (int(original["id"]), 1.0)
+            if original
+            else self._near_original(site, record, sig, prepared.bands)
+        )
         if link and self._predates(record, link[0]):
             # The newcomer was published first: it becomes the original of the whole group.
             article_id = self._insert(site, record, prepared, seen, None)
@@ -270,7 +274,7 @@ class Archive(RunLog):
             )
         else:
             article_id = self._insert(site, record, prepared, seen, link)
-        neardup.index_signature(self.db, article_id, sig)
+        neardup.index_signature(self.db, article_id, sig, prepared.bands)
         return SaveResult("duplicate" if link else "new", article_id)
 
     def _predates(self, record: ArticleRecord, root_id: int) -> bool:
@@ -293,7 +297,7 @@ class Archive(RunLog):
         self._add_version(article_id, version, record, prepared, seen)
         self._save_images(article_id, record.images)
         self.db.index_later(article_id, prepared.forms, replacing=True)
-        neardup.index_signature(self.db, article_id, prepared.minhash())
+        neardup.index_signature(self.db, article_id, prepared.minhash(), prepared.bands)
         return SaveResult("updated", article_id)
 
     def _insert(
@@ -324,11 +328,11 @@ class Archive(RunLog):
         return article_id
 
     def _near_original(
-        self, site: str, record: ArticleRecord, sig: Any
+        self, site: str, record: ArticleRecord, sig: Any, bands: neardup.Bands
     ) -> tuple[int, float] | None:
         """The earliest copy among other sites' articles this one nearly repeats, if any."""
         matches = neardup.near_duplicates(
-            self.db, sig, self.near_duplicate_threshold, other_than_site=site
+            self.db, sig, self.near_duplicate_threshold, other_than_site=site, bands=bands
         )
         if not matches:
             return None

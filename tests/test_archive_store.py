@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.neardup import BANDS
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
 from archive.runs import RunCounts
 from archive.schema import SCHEMA_VERSION
@@ -138,6 +139,10 @@ def filed(archive: Archive, article_id: int) -> tuple[object, ...]:
             "SELECT signature FROM article_minhash WHERE article_id = ?", [article_id]
         ).fetchone(),
         db.execute(
+            "SELECT band, hash FROM article_bands WHERE article_id = ? ORDER BY band",
+            [article_id],
+        ).fetchall(),
+        db.execute(
             "SELECT title, text, title_stem, text_stem FROM articles_fts WHERE rowid = ?",
             [article_id],
         ).fetchone(),
@@ -162,7 +167,8 @@ def test_prepared_in_another_process_files_the_same(tmp_path: Path) -> None:
         mine = here.save_article("one", news, news.url)
         theirs = there.save_article("one", sent, sent.url, prepared=prepared)
         assert filed(here, mine.article_id) == filed(there, theirs.article_id)
-        assert filed(there, theirs.article_id)[2][0] != ""  # the forms are there
+        assert len(filed(there, theirs.article_id)[2]) == BANDS  # the bands are there
+        assert filed(there, theirs.article_id)[3][0] != ""  # the forms are there
 
 
 def test_a_preparation_of_other_text_is_not_used(archive: Archive) -> None:
