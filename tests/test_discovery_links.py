@@ -37,3 +37,23 @@ def test_settled_links_are_left_out() -> None:
         "http://127.0.0.1:8000/news/list_2.html",
         "http://127.0.0.1:8000/news/2026/01/t20260115_1.html",
     ]
+
+
+def test_a_page_parsed_for_its_links_is_freed_without_the_cycle_collector() -> None:
+    import gc
+    import weakref
+
+    from scrapy.http import HtmlResponse
+
+    from crawler.spiders.news import page_selector
+
+    response = HtmlResponse(BASE, body=PAGE.encode("utf-8"), encoding="utf-8")
+    page = page_selector(response)
+    assert len(discovery.page_links(page, response.url)) == 4
+    gone = weakref.ref(response)
+    gc.disable()  # only reference counting may free it
+    try:
+        del response, page
+        assert gone() is None
+    finally:
+        gc.enable()

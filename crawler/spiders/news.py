@@ -178,22 +178,24 @@ class NewsSpider(scrapy.Spider):
             return
         kind = self._kind(response)
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
-        for url in discovery.feed_links(response.selector, response.url):
+        page = page_selector(response)
+        for url in discovery.feed_links(page, response.url):
             if self._wanted(url):
                 yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
         if kind is PageKind.LISTING:
-            yield from self._follow_listing(response)
+            yield from self._follow_listing(response, page)
             return
         # Links from an article never force a re-read of known listings.
-        yield from self._follow_links(response, stale=LOOKAHEAD + 1)
+        yield from self._follow_links(response, page, stale=LOOKAHEAD + 1)
+        del page
         # The frontier entry is closed when the item has been stored or dropped.
         yield self._page_item(response, kind)
 
-    def _follow_listing(self, response: TextResponse) -> Iterator[scrapy.Request]:
+    def _follow_listing(
+        self, response: TextResponse, page: scrapy.Selector
+    ) -> Iterator[scrapy.Request]:
         links = [
-            link
-            for link in discovery.page_links(response.selector, response.url)
-            if self._wanted(link.url)
+            link for link in discovery.page_links(page, response.url) if self._wanted(link.url)
         ]
         fresh = [
             link
@@ -203,16 +205,21 @@ class NewsSpider(scrapy.Spider):
             and self.frontier.get(canonical_url(link.url)) is None
         ]
         stale = 0 if fresh else response.meta.get(STALE, 0) + 1
-        yield from self._follow_links(response, stale=stale, links=links)
+        yield from self._follow_links(response, page, stale=stale, links=links)
         article_links = sum(1 for link in links if not discovery.is_pagination(link))
         self._done(response, "listing", article_links=article_links)
 
     def _follow_links(
-        self, response: TextResponse, *, stale: int, links: list[discovery.Link] | None = None
+        self,
+        response: TextResponse,
+        page: scrapy.Selector,
+        *,
+        stale: int,
+        links: list[discovery.Link] | None = None,
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get(DEPTH, 0)
         if links is None:
-            found = discovery.page_links(response.selector, response.url, skip=self._settled)
+            found = discovery.page_links(page, response.url, skip=self._settled)
             links = [link for link in found if self._wanted(link.url)]
         for link in links:
             if link.url in self._settled:
@@ -405,6 +412,13 @@ def _slow_days(spider: NewsSpider) -> int:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def page_selector(response: TextResponse) -> scrapy.Selector:
+    """The page parsed, for this callback alone. Not ``response.selector``: the response keeps
+    that one and it keeps the response, a cycle, so every page (body, text and tree, about a
+    megabyte) would wait for Python's cycle collector instead of going once it is filed."""
+    return scrapy.Selector(response)
 
 
 def _is_html(response: TextResponse) -> bool:
