@@ -56,17 +56,3 @@ def test_workers_yield_the_cpu_to_the_crawl_process() -> None:
     finally:
         pool.shutdown()
     assert worker == min(os.nice(0) + WORKER_NICENESS, 19)
-
-
-def test_workers_start_with_the_pool_not_at_the_first_page() -> None:
-    import multiprocessing
-
-    from crawler.pipelines.extract import _new_pool
-
-    before = set(multiprocessing.active_children())
-    pool = _new_pool(2)
-    try:
-        started = set(multiprocessing.active_children()) - before
-        assert len(started) == 2
-    finally:
-        pool.shutdown()

@@ -133,21 +133,12 @@ def extract_workers(value: object) -> int:
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     # Spawned, not forked: a fork of a running reactor with an open SQLite handle is unsafe.
-    pool = ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(os.getpid(),),
     )
-    # A pool starts a process for each of its first tasks: these start them all now, so
-    # they load their modules while the crawl reads robots.txt and its start pages.
-    for _ in range(workers):
-        pool.submit(_ready)
-    return pool
-
-
-def _ready() -> None:
-    """Nothing: the worker that runs it has started and imported this module."""
 
 
 # How much less of a CPU a worker gets than the crawl process when both want one. The crawl
