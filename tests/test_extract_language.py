@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import py3langid
 import pytest
 
 from crawler.extract.language import detect_language, language_code
@@ -65,12 +66,33 @@ def test_han_text_is_chinese_without_asking_the_model(monkeypatch: pytest.Monkey
     assert detect_language(acronyms, "zh-CN") == "zh"
 
 
-def test_han_text_beside_kana_hangul_or_a_han_writing_declaration_goes_to_the_model() -> None:
+def test_japanese_and_korean_are_not_taken_for_chinese() -> None:
     assert detect_language("東京で会議が開かれ、各国の代表が参加しました。") == "ja"
     assert detect_language("서울에서 회의가 열렸다. 各國 代表가 參加했다.") == "ko"
-    # Declared Japanese, written in Han characters alone: the model reads it, and the
-    # declaration decides when the model finds Japanese plausible.
-    assert detect_language(SAMPLES["zh"], "ja") in {"zh", "ja"}
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("日本国政府代表団訪問北京会談の件", None),  # Han but for one kana
+        ("大韓民國政府代表團訪問北京會談 및", None),  # Han but for one hangul syllable
+        (SAMPLES["zh"], "ja"),  # Han alone, declared Japanese
+        (SAMPLES["zh"], "ko-KR"),
+    ],
+)
+def test_han_text_beside_kana_or_hangul_or_declared_japanese_or_korean_goes_to_the_model(
+    monkeypatch: pytest.MonkeyPatch, text: str, declared: str | None
+) -> None:
+    asked: list[str] = []
+    rank = py3langid.rank
+
+    def recorded(sample: str) -> list[tuple[str, float]]:
+        asked.append(sample)
+        return rank(sample)
+
+    monkeypatch.setattr("crawler.extract.language.py3langid.rank", recorded)
+    detect_language(text, declared)
+    assert asked == [text]
 
 
 def test_mostly_latin_text_with_some_han_goes_to_the_model() -> None:

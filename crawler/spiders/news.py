@@ -187,7 +187,6 @@ class NewsSpider(scrapy.Spider):
             return
         # Links from an article never force a re-read of known listings.
         yield from self._follow_links(response, page, stale=LOOKAHEAD + 1)
-        del page
         # The frontier entry is closed when the item has been stored or dropped.
         yield self._page_item(response, kind)
 
