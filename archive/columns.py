@@ -192,7 +192,9 @@ TABLES: dict[str, TableDoc] = {
         "MinHash signature of each article's text, for finding near-duplicates.",
         {
             "article_id": "The article (articles.id).",
-            "signature": "The MinHash signature (128 permutations), as bytes.",
+            "signature": "The MinHash signature (128 permutations of 32-bit shingle hashes, "
+            "each value a uint64 in native byte order), as bytes. Since schema v7; archives "
+            "upgraded from before have theirs recomputed.",
         },
     ),
     "article_bands": TableDoc(

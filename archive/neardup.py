@@ -40,10 +40,22 @@ def create_band_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands (article_id)")
 
 
-def shingles(text: str) -> set[str]:
+def _folded(text: str) -> tuple[str, bool]:
+    """The text as shingles are cut from it, and whether it is cut in characters (mostly
+    CJK) rather than words."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     without_cjk, cjk = _CJK.subn(" ", folded)
-    if cjk * 2 > len(_WORD.findall(without_cjk)):
+    if not cjk:
+        return folded, False
+    return folded, cjk * 2 > len(_WORD.findall(without_cjk))
+
+
+def shingles(text: str) -> set[str]:
+    """The text's shingles: character 5-grams of CJK text, word 3-grams (space-joined) of
+    other text; a text too short for one is one shingle. ``shingle_hashes`` hashes these
+    same shingles without making them."""
+    folded, in_chars = _folded(text)
+    if in_chars:
         chars = _NOT_TEXT.sub("", folded)
         return {chars[i : i + 5] for i in range(max(len(chars) - 4, 1))}
     words = _WORD.findall(folded)
@@ -51,11 +63,85 @@ def shingles(text: str) -> set[str]:
 
 
 # The signature is computed here rather than by a MinHash library, so what the archive has
-# stored never changes with a library's defaults. It is the 32-bit affine scheme (the
-# default of datasketch 2, which made the archives before this code): each shingle's hash is
-# the first 4 bytes of its SHA-1, little-endian, avalanched by MurmurHash3's finalizer, then
-# put through 128 permutations ``a·h + b`` mod 2³²; a signature value is the smallest result.
+# stored never changes with a library's defaults. It is the 32-bit affine scheme of
+# datasketch 2 over our own shingle hash: each shingle's 32-bit hash (``shingle_hash``) is
+# avalanched by MurmurHash3's finalizer, then put through 128 permutations ``a·h + b`` mod
+# 2³²; a signature value is the smallest result.
+#
+# A shingle's hash is a polynomial over its items (characters, or words' hashes) modulo 2⁶⁴,
+# mixed by MurmurHash3's 64-bit finalizer, of which the high 32 bits are kept. numpy computes
+# it for every shingle of a text at once, where a cryptographic hash would need a call a
+# shingle (signatures before schema v7 used SHA-1 and were recomputed by that migration).
+_P = np.uint64(0x100000001B3)  # the polynomial's base: odd, so windows stay distinct
+_K = np.uint64(0x9E3779B97F4A7C15)  # spreads a word's characters before they are mixed
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+_FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
+
+
+def _fmix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finalizer, in place (arithmetic wraps modulo 2⁶⁴)."""
+    shift, multiply1, multiply2 = _FMIX64
+    values ^= values >> shift
+    values *= multiply1
+    values ^= values >> shift
+    values *= multiply2
+    values ^= values >> shift
+    return values
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+
+
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """Each word's hash: the finalizer over the sum of its characters' mixed values
+    ``fmix64(code·K + position)``."""
+    codes = _codepoints(" ".join(words))
+    space = codes == 32  # words never hold a space: one stands between each two
+    starts = np.flatnonzero(np.concatenate(([True], space[:-1])))
+    word_of = np.cumsum(space)  # the word a character is in (a space: the next word)
+    position = np.arange(len(codes), dtype=np.uint64) - starts[word_of].astype(np.uint64)
+    terms = _fmix64(codes * _K + position)
+    terms[space] = 0
+    return _fmix64(np.add.reduceat(terms, starts))
+
+
+def _window_hashes(items: np.ndarray, size: int) -> np.ndarray:
+    """32-bit hashes of every run of ``size`` items (one run of all, when fewer)."""
+    if len(items) == 0:
+        return np.zeros(1, dtype=np.uint32)  # the empty shingle: fmix64(0) is 0
+    size = min(size, len(items))
+    count = len(items) - size + 1
+    hashes = items[:count].copy()
+    for offset in range(1, size):  # Horner's rule, one item a step, every window at once
+        hashes *= _P
+        hashes += items[offset : offset + count]
+    return (_fmix64(hashes) >> np.uint64(32)).astype(np.uint32)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The 32-bit hash of each of the text's shingles (a shingle may repeat), as uint32."""
+    folded, in_chars = _folded(text)
+    if in_chars:
+        return _window_hashes(_codepoints(_NOT_TEXT.sub("", folded)), 5)
+    words = _WORD.findall(folded)
+    return _window_hashes(_word_hashes(words) if words else np.zeros(0, np.uint64), 3)
+
+
+def in_characters(text: str) -> bool:
+    """Whether the text's shingles are runs of characters (mostly CJK) rather than words."""
+    return _folded(text)[1]
+
+
+def shingle_hash(shingle: str, in_chars: bool) -> int:
+    """One shingle's hash (``shingles``' strings; ``in_chars`` for CJK text), one value at
+    a time: the definition ``shingle_hashes`` computes for a whole text."""
+    if in_chars:
+        items = _codepoints(shingle)
+    else:
+        words = shingle.split(" ") if shingle else []
+        items = _word_hashes(words) if words else np.zeros(0, np.uint64)
+    return int(_window_hashes(items, len(items) or 1)[0])
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +156,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature of ``text``'s shingles: NUM_PERM values, as uint64."""
-    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles(text)])
-    hashes = np.frombuffer(digests, dtype="<u4").astype(np.uint32)  # a copy to work on
+    hashes = shingle_hashes(text)
     shift1, multiply1, shift2, multiply2 = _FMIX32
     hashes ^= hashes >> shift1
     hashes *= multiply1
@@ -125,6 +210,38 @@ def index_signature(
         "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
         [(band, value, article_id) for band, value in bands or band_hashes(sig)],
     )
+
+
+def recompute_signatures(db: sqlite_utils.Database, batch: int = 1000) -> int:
+    """Every stored signature, and the band index, computed again from its article's text
+    (after a change of the scheme); returns how many. The band index is dropped and built
+    again after its rows are in: one sort instead of a random insert a band."""
+    db.execute("DROP INDEX IF EXISTS article_bands_lookup")
+    db.execute("DROP INDEX IF EXISTS article_bands_article")
+    db.execute("DELETE FROM article_bands")
+    done, last = 0, -1
+    while rows := db.execute(
+        "SELECT m.article_id, coalesce(a.text, '') FROM article_minhash m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.article_id > ? "
+        "ORDER BY m.article_id LIMIT ?",
+        [last, batch],
+    ).fetchall():
+        signatures = [(int(article_id), signature(text)) for article_id, text in rows]
+        db.conn.executemany(
+            "UPDATE article_minhash SET signature = ? WHERE article_id = ?",
+            [(sig.tobytes(), article_id) for article_id, sig in signatures],
+        )
+        db.conn.executemany(
+            "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
+            [
+                (band, value, article_id)
+                for article_id, sig in signatures
+                for band, value in band_hashes(sig)
+            ],
+        )
+        done, last = done + len(rows), signatures[-1][0]
+    create_band_index(db)
+    return done
 
 
 def near_duplicates(

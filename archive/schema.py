@@ -209,6 +209,15 @@ def _v6_facet_indexes(db: sqlite_utils.Database) -> None:
         db.table("articles").create_index([column], if_not_exists=True)
 
 
+def _v7_minhash_scheme(db: sqlite_utils.Database) -> None:
+    """MinHash signatures over a shingle hash numpy computes for a whole text at once, not a
+    SHA-1 a shingle (a third of the cost): every stored signature and band computed again."""
+    from archive.neardup import recompute_signatures
+
+    count = recompute_signatures(db)
+    log.info("recomputed %d near-duplicate signatures", count)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1,
@@ -217,6 +226,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_search,
     _v5_frontier_variants,
     _v6_facet_indexes,
+    _v7_minhash_scheme,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
