@@ -79,16 +79,7 @@ def run_crawl(
         for interrupted in archive.close_interrupted_runs():
             log.warning("run %d was interrupted (its crawl process is gone)", interrupted)
         run_id = archive.start_run([site.name for site in sites])
-    settings = crawl_settings(options, run_id)
-    process = CrawlerProcess(settings)
-    crawlers = []
-    for site in sites:
-        crawler = process.create_crawler(NewsSpider)
-        crawlers.append(crawler)
-        target = (
-            {"url": site.start_urls[0]} if site.source == "<command line>" else {"site": site.name}
-        )
-        process.crawl(crawler, **target)
+    process, crawlers = crawler_process(crawl_settings(options, run_id), sites)
     if watch is not None:
         watch(crawlers)
     process.start()
@@ -104,3 +95,29 @@ def run_crawl(
                 raise
             log.warning("run %d stays 'running' in crawl_runs: %s", run_id, exc)
         return {**archive.run(run_id), "status": status}
+
+
+def crawler_process(
+    settings: Settings, sites: Sequence[SiteConfig]
+) -> tuple[CrawlerProcess, list[Crawler]]:
+    """A Scrapy process with a crawl of each site scheduled (not started)."""
+    root_level = logging.root.level
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for site in sites:
+        crawler = process.create_crawler(NewsSpider)
+        crawlers.append(crawler)
+        target = (
+            {"url": site.start_urls[0]} if site.source == "<command line>" else {"site": site.name}
+        )
+        process.crawl(crawler, **target)
+    # Scrapy (the process, and each crawler again) opens its loggers and the root logger to
+    # every level and filters in its handler, so the DEBUG lines of every page were made
+    # into records only to be dropped. The loggers stop them instead: at the crawl's level,
+    # or at the lower level the root logger had before (a test capturing DEBUG, say).
+    level = logging.getLevelName(settings.get("LOG_LEVEL"))
+    if isinstance(level, int):
+        level = min(level, root_level) if root_level else level
+        logging.root.setLevel(level)
+        logging.getLogger("scrapy").setLevel(level)
+    return process, crawlers
