@@ -71,6 +71,18 @@ def test_japanese_and_korean_are_not_taken_for_chinese() -> None:
     assert detect_language("서울에서 회의가 열렸다. 各國 代表가 參加했다.") == "ko"
 
 
+def recording_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+    rank = py3langid.rank
+
+    def recorded(sample: str) -> list[tuple[str, float]]:
+        asked.append(sample)
+        return rank(sample)
+
+    monkeypatch.setattr("crawler.extract.language.py3langid.rank", recorded)
+    return asked
+
+
 @pytest.mark.parametrize(
     ("text", "declared"),
     [
@@ -83,14 +95,7 @@ def test_japanese_and_korean_are_not_taken_for_chinese() -> None:
 def test_han_text_beside_kana_or_hangul_or_declared_japanese_or_korean_goes_to_the_model(
     monkeypatch: pytest.MonkeyPatch, text: str, declared: str | None
 ) -> None:
-    asked: list[str] = []
-    rank = py3langid.rank
-
-    def recorded(sample: str) -> list[tuple[str, float]]:
-        asked.append(sample)
-        return rank(sample)
-
-    monkeypatch.setattr("crawler.extract.language.py3langid.rank", recorded)
+    asked = recording_model(monkeypatch)
     detect_language(text, declared)
     assert asked == [text]
 
@@ -98,3 +103,56 @@ def test_han_text_beside_kana_or_hangul_or_declared_japanese_or_korean_goes_to_t
 def test_mostly_latin_text_with_some_han_goes_to_the_model() -> None:
     text = "The Secretariat published the communiqué in English with the title 联合公报 today."
     assert detect_language(text) == "en"
+
+
+OTHER_CYRILLIC = {
+    "uk": "У Києві відбулося засідання ради міністрів закордонних справ держав-членів.",
+    "be": "У Мінску адбылося пасяджэнне савета міністраў замежных спраў дзяржаў-удзельніц.",
+    "kk": SAMPLES["kk"],
+    "ky": "Бишкек шаарында тышкы иштер министрлеринин кеңешинин жыйыны өттү.",
+    "mn": "Улаанбаатар хотод гадаад хэргийн сайд нарын зөвлөлийн хуралдаан боллоо.",
+    "sr": "У Београду је одржан састанак Савета министара спољних послова држава чланица.",
+    "mk": "Во Скопје се одржа состанок на Советот на министрите за надворешни работи.",
+    # Only the letters of the Russian alphabet, but no ы or э (Bulgarian has neither) …
+    "bg": "В София се проведе среща на министрите на отбраната от региона.",
+}
+# … or Russian names with them amid the ъ Bulgarian writes as a vowel.
+BULGARIAN_QUOTING_RUSSIAN = (
+    "Българският министър обсъди с колегата си Сергей Лавров въпроси на търговията с "
+    "Крым и Эстония."
+)
+
+
+def test_russian_text_is_russian_without_asking_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = recording_model(monkeypatch)
+    report = "Министры обсудили итоги года. Эксперты отметили рост торговли в 2024 году. " * 40
+    assert detect_language(SAMPLES["ru"]) == "ru"
+    assert detect_language(report, "ru-RU") == "ru"
+    assert detect_language("SCO: " + report) == "ru"  # a Latin acronym among Russian words
+    assert asked == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [*OTHER_CYRILLIC.items(), ("bg", BULGARIAN_QUOTING_RUSSIAN)]
+)
+def test_other_cyrillic_languages_go_to_the_model(
+    monkeypatch: pytest.MonkeyPatch, code: str, text: str
+) -> None:
+    asked = recording_model(monkeypatch)
+    assert detect_language(text) == code
+    assert asked == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("Министр иностранных дел сообщил, что в Києве прошли переговоры о торговле.", None),
+        (SAMPLES["ru"], "uk"),  # Russian letters alone, but the page says Ukrainian
+    ],
+)
+def test_russian_beside_other_letters_or_declared_otherwise_goes_to_the_model(
+    monkeypatch: pytest.MonkeyPatch, text: str, declared: str | None
+) -> None:
+    asked = recording_model(monkeypatch)
+    assert detect_language(text, declared) == "ru"
+    assert asked == [text]

@@ -27,6 +27,16 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134
 _KANA_HANGUL = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\uac00-\ud7af]")
 _HAN_SHARE = 0.8  # of the letters: acronyms and Latin names are common in Chinese news
 _ALSO_HAN = ("ja", "ko")
+# Likewise Russian, the one language of Cyrillic script that writes only the 33 letters of
+# its alphabet and uses ы and э often: Ukrainian and Belarusian write і, Kazakh, Kyrgyz,
+# Tatar or Mongolian letters of their own, Serbian and Macedonian ј; Bulgarian has neither
+# ы nor э (and writes ъ as a vowel). Text that fits is "ru" unless the page declares
+# another language; anything else, a Russian text quoting an і included, goes to the model.
+_RUSSIAN = re.compile("[а-яё]")  # on lower-cased text
+_OTHER_CYRILLIC = re.compile("[\u0450\u0452-\u045f\u0460-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
+_RUSSIAN_SHARE = 0.8  # of the letters, as for Han
+# ы and э are about 2% of a Russian text's letters; ъ under 0.1%, and 2% or more in Bulgarian.
+_VOWEL_SHARE, _HARD_SIGN_SHARE = 0.008, 0.004  # of the Russian letters
 
 
 def language_code(tag: str | None) -> str | None:
@@ -49,9 +59,22 @@ def _probabilities(text: str) -> list[tuple[str, float]]:
     return [(code, weight / total) for code, weight in weights]
 
 
-def _written_chinese(sample: str) -> bool:
-    han = len(_HAN.findall(sample))
-    return han >= _HAN_SHARE * len(_LETTERS.findall(sample)) and not _KANA_HANGUL.search(sample)
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many times a one-character pattern matches (``subn`` counts without a list)."""
+    return pattern.subn("", text)[1]
+
+
+def _written_chinese(sample: str, letters: int) -> bool:
+    return _count(_HAN, sample) >= _HAN_SHARE * letters and not _KANA_HANGUL.search(sample)
+
+
+def _written_russian(sample: str, letters: int) -> bool:
+    lower = sample.lower()
+    russian = _count(_RUSSIAN, lower)
+    if russian < _RUSSIAN_SHARE * letters or _OTHER_CYRILLIC.search(lower):
+        return False
+    vowels, hard_signs = lower.count("ы") + lower.count("э"), lower.count("ъ")
+    return vowels >= _VOWEL_SHARE * russian and hard_signs <= _HARD_SIGN_SHARE * russian
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
@@ -60,8 +83,11 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     sample = text[:_SAMPLE_BYTES].encode("utf-8")[:_SAMPLE_BYTES].decode("utf-8", "ignore")
     if len(list(islice(_LETTERS.finditer(sample), 2))) < 2:  # fewer than two letters
         return hint
-    if hint not in _ALSO_HAN and _written_chinese(sample):
+    letters = _count(_LETTERS, sample)
+    if hint not in _ALSO_HAN and _written_chinese(sample, letters):
         return "zh"
+    if hint in (None, "ru") and _written_russian(sample, letters):
+        return "ru"
     merged: dict[str, float] = {}
     for code, share in _probabilities(sample):
         key = language_code(code)
