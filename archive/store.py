@@ -127,6 +127,11 @@ class Archive(RunLog):
         # Pages a group dirties stay in the cache until its commit instead of spilling to the
         # WAL one by one: the search and band indexes take random inserts from every page.
         self.db.execute("PRAGMA cache_size = -65536")  # KiB
+        # A checkpoint (copying the WAL back into the file, with an fsync) every 40 MB of WAL
+        # rather than every 4 MB: the pages every group rewrites (the indexes') are copied
+        # once for ten times as many groups. Filing cost 0.1 ms less CPU an article and
+        # 0.35 ms less time. A killed crawl leaves a longer WAL, which the next open reads.
+        self.db.execute("PRAGMA wal_autocheckpoint = 10000")  # pages
 
     def commit(self) -> None:
         """Commit what grouped writes have left uncommitted."""
