@@ -9,8 +9,8 @@ import pytest
 from crawler import extract as extract_package
 from crawler.extract import ExtractHints, extract_article
 from crawler.extract.body import block_paragraphs, densest_block
-from crawler.extract.boilerplate import filter_lines
-from crawler.extract.markup import parse_html, select_one
+from crawler.extract.boilerplate import _text_within, filter_lines
+from crawler.extract.markup import node_text, parse_html, select_one
 
 URL = "http://www.org.example/news/show.php?id=9"
 LEAD = "秘书处今天召开视频会议，讨论下半年工作安排，各成员国常驻代表出席会议并发言。"
@@ -234,3 +234,16 @@ def test_word_table_with_one_paragraph_a_cell_stays_a_table() -> None:
     record = extract_article(page(f"<div><p>{LEAD}</p>{table}</div>"), URL)
     assert record is not None
     assert record.text.split("\n\n")[1:] == ["国家 | 增长", "哈萨克斯坦 | 18.2%"]
+
+
+@pytest.mark.parametrize("limit", [0, 10, 11, 12, 20, 23, 24, 40])
+def test_chrome_size_test_reads_the_collapsed_text(limit: int) -> None:
+    # Spaces, newlines and nested inline tags: the joined strings are longer than the text.
+    root = parse_html(
+        "<html><body><nav id='menu'>  Home \n\n <b> News </b>\t<i>x</i>  </nav></body></html>"
+    )
+    menu = select_one(root, "#menu")
+    assert menu is not None
+    # "Home News x", 11 characters; the strings joined with spaces are 24.
+    assert node_text(menu) == "Home News x"
+    assert _text_within(menu, limit) is (len(node_text(menu)) <= limit)

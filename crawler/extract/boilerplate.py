@@ -20,6 +20,7 @@ from .markup import (
     node_text,
     remove,
     short_text,
+    strings,
     text_nodes,
 )
 from .titles import comparable
@@ -95,12 +96,21 @@ def _strip_chrome(root: Element) -> None:
     for _, node in walk:
         if node.tag not in ("html", "body", "main", "article") and (
             _is_hidden(node)
-            or (looks_like_chrome(node) and len(node_text(node)) <= total * _MAX_CHROME_SHARE)
+            or (looks_like_chrome(node) and _text_within(node, total * _MAX_CHROME_SHARE))
         ):
             chrome.append(node)
             walk.skip_subtree()  # its children go with it
     for node in chrome:
         remove(node)
+
+
+def _text_within(node: Element, limit: float) -> bool:
+    """Whether ``node_text(node)`` is at most ``limit`` characters long. Collapsing spaces
+    only shortens the strings joined, so their plain length settles most cases unread."""
+    pieces = list(strings(node))
+    if sum(map(len, pieces)) + len(pieces) - 1 <= limit:
+        return True
+    return len(clean_text(" ".join(pieces))) <= limit
 
 
 def _is_furniture(text: str) -> bool:
