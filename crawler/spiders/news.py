@@ -12,6 +12,7 @@ look-ahead of one page), and recent articles are revisited with conditional GET.
 
 from __future__ import annotations
 
+import codecs
 import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
@@ -413,10 +415,31 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+# What libxml2 reports for bytes that are not UTF-8 (parsel checks the same two).
+_ENCODING_ERRORS = frozenset(
+    {etree.ErrorTypes.ERR_INVALID_CHAR, etree.ErrorTypes.ERR_INVALID_ENCODING}
+)
+
+
 def page_selector(response: TextResponse) -> scrapy.Selector:
     """The page parsed, for this callback alone. Not ``response.selector``: the response keeps
     that one and it keeps the response, a cycle, so every page (body, text and tree, about a
-    megabyte) would wait for Python's cycle collector instead of going once it is filed."""
+    megabyte) would wait for Python's cycle collector instead of going once it is filed.
+
+    A UTF-8 page is parsed from its bytes by lxml's own parser. Scrapy's selector decodes the
+    body, strips it, drops NULs and encodes it again before parsing it, and makes each
+    element lxml.html's class through a lookup in Python: a third of the parse and a tenth of
+    reading the links, on every page. Any other page, or one whose bytes are not all UTF-8,
+    is parsed as Scrapy does."""
+    body = response.body
+    if codecs.lookup(response.encoding).name == "utf-8" and b"\x00" not in body:
+        parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+        try:
+            root = etree.fromstring(body.removeprefix(codecs.BOM_UTF8), parser=parser)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None and not parser.error_log.filter_types(_ENCODING_ERRORS):
+            return scrapy.Selector(root=root, type="html")
     return scrapy.Selector(response)
 
 
