@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
+from archive.database import ArchiveDatabase
+
 # What a URL turned out to be, so an incremental crawl knows whether to fetch it again.
 KINDS = ("seed", "robots", "sitemap", "feed", "listing", "article", "page", "other")
 
@@ -61,7 +63,7 @@ def _now() -> str:
 class Frontier:
     """One site's view of the frontier table."""
 
-    def __init__(self, db: sqlite_utils.Database, site: str):
+    def __init__(self, db: ArchiveDatabase, site: str):
         self.db = db
         self.site = site
 
@@ -76,7 +78,7 @@ class Frontier:
     def add(self, url: str, via: str, variant: str | None = None) -> None:
         """Note a URL about to be requested; a known URL goes back to pending. ``variant``
         is the link as found when it was cleaned (tracking parameters…) into ``url``."""
-        with self.db.atomic():
+        with self.db.one_statement():
             self.db.execute(
                 "INSERT INTO frontier (url, site, state, via, discovered_at, referred_as) "
                 "VALUES (?, ?, 'pending', ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
@@ -87,7 +89,7 @@ class Frontier:
     def note_variant(self, url: str, variant: str) -> None:
         """Another link that leads to ``url``, kept until the page is stored as an article
         (the first such link only): the alias survives a crawl killed in between."""
-        with self.db.atomic():
+        with self.db.one_statement():
             self.db.execute(
                 "UPDATE frontier SET referred_as = coalesce(referred_as, ?) WHERE url = ?",
                 [variant, url],
@@ -98,7 +100,7 @@ class Frontier:
         return str(row[0]) if row and row[0] else None
 
     def fetched(self, url: str, status: int | None, validators: dict[str, str | None]) -> None:
-        with self.db.atomic():
+        with self.db.one_statement():
             self.db.execute(
                 "UPDATE frontier SET last_fetched = ?, last_status = ?, "
                 "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
@@ -118,7 +120,7 @@ class Frontier:
     def done(
         self, url: str, kind: str, *, article_links: int | None = None, state: str = "done"
     ) -> None:
-        with self.db.atomic():
+        with self.db.one_statement():
             self.db.execute(
                 "UPDATE frontier SET state = ?, kind = ?, "
                 "article_links = coalesce(?, article_links) WHERE url = ?",

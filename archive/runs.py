@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
+from archive.database import ArchiveDatabase
 from archive.records import FetchRecord
 from archive.sql import insert_row, update_row
 
@@ -37,7 +36,7 @@ class RunCounts:
 class RunLog:
     """``crawl_runs`` and ``fetches``: what each crawl did and every exchange it made."""
 
-    db: sqlite_utils.Database
+    db: ArchiveDatabase
 
     def start_run(self, sites: list[str]) -> int:
         row = {
@@ -87,13 +86,13 @@ class RunLog:
         return dict(self.db.table("crawl_runs").get(run_id))
 
     def record_fetch(self, run_id: int | None, fetch: FetchRecord) -> int:
-        with self.db.atomic():
+        with self.db.one_statement():
             return insert_row(self.db, "fetches", {"run_id": run_id, **asdict(fetch)})
 
     def note_fetch_error(self, fetch_id: int, error: str) -> None:
         """Say why a recorded exchange came to nothing (a size limit, a redirect loop); an
         error the row already has is kept."""
-        with self.db.atomic():
+        with self.db.one_statement():
             self.db.execute(
                 "UPDATE fetches SET error = coalesce(error, ?) WHERE id = ?", [error, fetch_id]
             )

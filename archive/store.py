@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import sqlite_utils
-
 from archive import __version__, neardup
+from archive.database import ArchiveDatabase
 from archive.dedupe import same_content
 from archive.media import StoredMedia
 from archive.prepared import Prepared
 from archive.records import ArticleRecord, ImageRecord
 from archive.runs import RunLog, utc_now
 from archive.schema import migrate
-from archive.search import Forms, index_article, insert_index_rows, unindex_article
 from archive.sql import insert_row, update_row
 from archive.urls import canonical_url, url_key
 
@@ -36,61 +32,10 @@ class SaveResult:
     article_id: int
 
 
-class _Database(sqlite_utils.Database):
-    """sqlite-utils' ``Database`` whose writes can be committed in groups.
-
-    With ``grouped`` set, an ``atomic()`` block outside any transaction opens one and leaves
-    it open, so the blocks that follow are savepoints of the same transaction (each still all
-    or nothing) until ``Archive.commit()``. A crawl commits this way a few times a second
-    instead of several times a page: a COMMIT rewrites every page the transaction touched,
-    and the frontier's index, the search index and the band index are touched by every page.
-    """
-
-    grouped = False
-
-    def __init__(self, path: Path):
-        super().__init__(path)
-        # While grouped, the search index rows of the open transaction, written just before
-        # it commits. A row written at once would be flushed by FTS5 as a segment of its own
-        # at the next savepoint (every page opens one), and merging those costs more.
-        self.pending_index: dict[int, Forms] = {}
-
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[sqlite_utils.Database]:
-        if self.grouped and not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
-        before = dict(self.pending_index) if self.grouped else None
-        try:
-            with super().atomic():
-                yield self
-        except BaseException:
-            if before is not None:  # the block's index rows go with the rest of its writes
-                self.pending_index = before
-            raise
-
-    def index_later(self, article_id: int, forms: Forms, *, replacing: bool) -> None:
-        """Index an article (replacing its row if ``replacing``) now, or at the commit of the
-        open group."""
-        if not self.grouped:
-            index_article(self, article_id, None, None, forms=forms)
-            return
-        if replacing:
-            unindex_article(self, article_id)
-        self.pending_index[article_id] = forms
-
-    def write_pending_index(self) -> None:
-        if self.pending_index:
-            with super().atomic():
-                insert_index_rows(
-                    self, [(key, *forms) for key, forms in self.pending_index.items()]
-                )
-            self.pending_index = {}
-
-
 class Archive(RunLog):
     """One archive: ``DIR/archive.db`` (WAL mode) and the files beside it."""
 
-    db: _Database
+    db: ArchiveDatabase
 
     def __init__(
         self,
@@ -102,7 +47,7 @@ class Archive(RunLog):
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.data_dir / DB_NAME
-        self.db = _Database(self.path)
+        self.db = ArchiveDatabase(self.path)
         self.db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a killed
         # crawl loses nothing committed and the file stays consistent; a power cut may roll

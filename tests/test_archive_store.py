@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,28 @@ def test_grouped_search_rows_follow_their_writes(archive: Archive) -> None:
     finally:
         reader.close()
         archive.close()
+
+
+def test_one_statement_writes_in_a_group_take_no_savepoint(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    archive.group_commits()
+    statements: list[str] = []
+    archive.db.conn.set_trace_callback(statements.append)
+    fetch_id = archive.record_fetch(None, FetchRecord("http://one.example/a", "t", 200))
+    assert not [sql for sql in statements if "SAVEPOINT" in sql]
+    # A statement that fails undoes itself alone: the group keeps what came before it.
+    with pytest.raises(sqlite3.IntegrityError), archive.db.one_statement():
+        archive.db.execute("INSERT INTO fetches (id, url) VALUES (?, 'x')", [fetch_id])
+    archive.note_fetch_error(fetch_id, "cut short")
+    archive.close()
+    with sqlite3.connect(tmp_path / "archive.db") as reader:
+        rows = reader.execute("SELECT id, url, error FROM fetches").fetchall()
+    assert rows == [(fetch_id, "http://one.example/a", "cut short")]
+
+
+def test_one_statement_outside_a_group_commits_at_once(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    archive.record_fetch(None, FetchRecord("http://one.example/a", "t", 200))
+    with sqlite3.connect(tmp_path / "archive.db") as reader:
+        assert reader.execute("SELECT count(*) FROM fetches").fetchone()[0] == 1
+    archive.close()

@@ -1,0 +1,78 @@
+"""The archive's SQLite connection: sqlite-utils' ``Database`` with writes committed in groups."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from archive.search import Forms, index_article, insert_index_rows, unindex_article
+
+
+class ArchiveDatabase(sqlite_utils.Database):
+    """sqlite-utils' ``Database`` whose writes can be committed in groups.
+
+    With ``grouped`` set, an ``atomic()`` block outside any transaction opens one and leaves
+    it open, so the blocks that follow are savepoints of the same transaction (each still all
+    or nothing) until ``Archive.commit()``. A crawl commits this way a few times a second
+    instead of several times a page: a COMMIT rewrites every page the transaction touched,
+    and the frontier's index, the search index and the band index are touched by every page.
+    """
+
+    grouped = False
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        # While grouped, the search index rows of the open transaction, written just before
+        # it commits. A row written at once would be flushed by FTS5 as a segment of its own
+        # at the next savepoint (every page opens one), and merging those costs more.
+        self.pending_index: dict[int, Forms] = {}
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """All or nothing: a transaction of its own, or a savepoint in the open one (the
+        group's, while grouped)."""
+        if self.grouped and not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        before = dict(self.pending_index) if self.grouped else None
+        try:
+            with super().atomic():
+                yield self
+        except BaseException:
+            if before is not None:  # the block's index rows go with the rest of its writes
+                self.pending_index = before
+            raise
+
+    @contextlib.contextmanager
+    def one_statement(self) -> Iterator[sqlite_utils.Database]:
+        """``atomic()`` for a block that writes with one statement. Inside an open
+        transaction it takes no savepoint: SQLite undoes a failed statement by itself, and a
+        savepoint is two more statements, which a crawl would run for every fetch row and
+        frontier update."""
+        if self.grouped and not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        if self.conn.in_transaction:
+            yield self
+        else:
+            with self.atomic():
+                yield self
+
+    def index_later(self, article_id: int, forms: Forms, *, replacing: bool) -> None:
+        """Index an article (replacing its row if ``replacing``) now, or at the commit of the
+        open group."""
+        if not self.grouped:
+            index_article(self, article_id, None, None, forms=forms)
+            return
+        if replacing:
+            unindex_article(self, article_id)
+        self.pending_index[article_id] = forms
+
+    def write_pending_index(self) -> None:
+        if self.pending_index:
+            with super().atomic():
+                insert_index_rows(
+                    self, [(key, *forms) for key, forms in self.pending_index.items()]
+                )
+            self.pending_index = {}
