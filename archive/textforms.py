@@ -71,6 +71,9 @@ def _fold_char(char: str) -> str:
 
 
 _FOLD = _FoldTable()
+# Characters outside the ranges whose folding is plain ``str.casefold``: ASCII, the Russian
+# letters but ё and Ё, CJK ideographs and hangul syllables (no diacritics, NFKC leaves them).
+_MAYBE_SPECIAL = re.compile("[^\x00-\x7f\u0410-\u044f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 class _SpacedTable(dict[int, str]):
@@ -94,7 +97,10 @@ def fold(text: str) -> str:
     # table costs a lookup a character: only the few that fold otherwise (ё, accented Latin,
     # full-width forms, combining marks) are replaced by the table's folding first. Both fold
     # each character on its own, so the result is the table's, character for character.
-    special = {c: target for c in set(text) if (target := _FOLD[ord(c)]) != c.casefold()}
+    # Only characters outside ranges that fold as casefold does need looking at: a set of
+    # every character of a text costs more than the rest of the folding.
+    candidates = set(_MAYBE_SPECIAL.findall(text))
+    special = {c: target for c in candidates if (target := _FOLD[ord(c)]) != c.casefold()}
     targets = special.values()
     if any(target.casefold() != target or set(target) & special.keys() for target in targets):
         return text.translate(_FOLD)  # casefold would alter a replacement: use the table
