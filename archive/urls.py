@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 # Query parameters that never change what a page says: campaign tags, click ids, and the
@@ -47,6 +48,12 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+# canonical_url and site_key are pure and asked about the same links over and over (a site's
+# menus are on every page): the latest URLs' answers are kept.
+_URL_CACHE = 1 << 15
+
+
+@lru_cache(maxsize=_URL_CACHE)
 def canonical_url(url: str) -> str:
     """The spelling an article is stored under; still a URL a browser can open.
 
@@ -78,6 +85,7 @@ def url_key(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def site_key(url: str) -> str:
     """Host and port of ``url`` without ``www.``: the scope of a zero-config crawl."""
     parts = urlsplit(url)
