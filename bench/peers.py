@@ -52,7 +52,7 @@ def table(rows: list[Row]) -> str:
 
 
 def ratios(rows: list[Row]) -> list[str]:
-    by = {row.name.split(" (")[0]: row for row in rows}
+    by = {row.name.split(" (")[0].strip(): row for row in rows}
     crawl, recrawl = by.get("secnews crawl→archive"), by.get("secnews no-change recrawl")
     out = []
     if crawl and crawl.measured:
