@@ -72,7 +72,7 @@ def shingles(text: str) -> set[str]:
 # mixed by MurmurHash3's 64-bit finalizer, of which the high 32 bits are kept. numpy computes
 # it for every shingle of a text at once, where a cryptographic hash would need a call a
 # shingle (signatures before schema v7 used SHA-1 and were recomputed by that migration).
-_P = np.uint64(0x100000001B3)  # the polynomial's base: odd, so windows stay distinct
+_P = np.uint64(0x100000001B3)  # the base: odd, so multiplying by it mod 2⁶⁴ loses nothing
 _K = np.uint64(0x9E3779B97F4A7C15)  # spreads a word's characters before they are mixed
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
