@@ -34,8 +34,7 @@ class ArchiveDatabase(sqlite_utils.Database):
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         """All or nothing: a transaction of its own, or a savepoint in the open one (the
         group's, while grouped)."""
-        if self.grouped and not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
+        self._join_group()
         before = dict(self.pending_index) if self.grouped else None
         try:
             with super().atomic():
@@ -51,13 +50,17 @@ class ArchiveDatabase(sqlite_utils.Database):
         transaction it takes no savepoint: SQLite undoes a failed statement by itself, and a
         savepoint is two more statements, which a crawl would run for every fetch row and
         frontier update."""
-        if self.grouped and not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
+        self._join_group()
         if self.conn.in_transaction:
             yield self
         else:
             with self.atomic():
                 yield self
+
+    def _join_group(self) -> None:
+        """While grouped, open the group's transaction if none is open."""
+        if self.grouped and not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
 
     def index_later(self, article_id: int, forms: Forms, *, replacing: bool) -> None:
         """Index an article (replacing its row if ``replacing``) now, or at the commit of the

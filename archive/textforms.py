@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -52,13 +52,17 @@ _RU_ENDINGS = (
 Kind = Literal["word", "cjk", "break"]
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table that folds each character on first sight and remembers it."""
+class _CharTable(dict[int, str]):
+    """``str.translate`` table that maps each character on first sight and remembers it."""
+
+    def __init__(self, convert: Callable[[str], str]):
+        super().__init__()
+        self.convert = convert
 
     def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
+        converted = self.convert(chr(code))
+        self[code] = converted
+        return converted
 
 
 def _fold_char(char: str) -> str:
@@ -70,24 +74,15 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in folded if unicodedata.category(c) != "Mn")
 
 
-_FOLD = _FoldTable()
+_FOLD = _CharTable(_fold_char)
 # Characters outside the ranges whose folding is plain ``str.casefold``: ASCII, the Russian
 # letters but ё and Ё, CJK ideographs and hangul syllables (no diacritics, NFKC leaves them).
 _MAYBE_SPECIAL = re.compile("[^\x00-\x7f\u0410-\u044f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 
 
-class _SpacedTable(dict[int, str]):
-    """``str.translate`` table that puts a space on each side of a CJK character (a zero-width
-    pattern's substitution at every CJK edge costs half as much again)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        spaced = f" {char} " if _CJK_CHAR.match(char) else char
-        self[code] = spaced
-        return spaced
-
-
-_SPACED = _SpacedTable()
+# A space on each side of a CJK character (a zero-width pattern's substitution at every CJK
+# edge costs half as much again).
+_SPACED = _CharTable(lambda char: f" {char} " if _CJK_CHAR.match(char) else char)
 
 
 def fold(text: str) -> str:

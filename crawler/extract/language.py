@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import math
 import re
-from itertools import islice
 
 import py3langid
 
@@ -81,9 +80,9 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     """The language of ``text`` as a short code; ``declared`` decides only close calls."""
     hint = language_code(declared)
     sample = text[:_SAMPLE_BYTES].encode("utf-8")[:_SAMPLE_BYTES].decode("utf-8", "ignore")
-    if len(list(islice(_LETTERS.finditer(sample), 2))) < 2:  # fewer than two letters
-        return hint
     letters = _count(_LETTERS, sample)
+    if letters < 2:
+        return hint
     if hint not in _ALSO_HAN and _written_chinese(sample, letters):
         return "zh"
     if hint in (None, "ru") and _written_russian(sample, letters):
