@@ -1,6 +1,23 @@
 """The secnews archive: a versioned, deduplicated SQLite corpus of official news pages.
 
 Nothing here imports Scrapy or ``crawler``: notebooks and archivists' tools use it alone.
+
+A package a capability, each importing only those below it:
+
+- ``records``, ``urls``, ``columns``, ``diskfull``: the shared vocabulary — the records
+  extraction hands over, what makes two URLs one article, what every column means, and
+  what a full disk looks like.
+- ``search``: the full-text index — search forms of text, the query language, the index,
+  ranking and snippets. Imports the vocabulary only.
+- ``operations``: how each site's crawls are going — site runs, health rules, extraction
+  drift, per-site status. Imports the vocabulary only.
+- ``store``: the SQLite file and everything written into it — connection, schema and
+  migrations, filing, dedupe, the frontier, WARC capture, media, runs, versions. Imports
+  ``search`` (it keeps the index) and ``operations`` (its migrations make their tables).
+- ``snapshot``: dated, verifiable copies for researchers — selection, exports, documents,
+  manifest, bundle, verify. Imports ``store`` and below.
+- ``datasette``: the archive in Datasette — app, metadata, plugins, pages. Imports any of
+  the above.
 """
 
 from __future__ import annotations

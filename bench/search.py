@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
 
-from archive.finder import search
-from archive.query import parse_query
-from archive.search import rebuild_index
+from archive.search.index import rebuild_index
+from archive.search.query import parse_query
+from archive.search.ranking import search
 from archive.store import Archive
 
 CHUNK = 5_000

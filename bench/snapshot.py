@@ -188,8 +188,8 @@ def ensure(work: Path, count: int) -> Path:
 
 def run_one(data: Path, out: Path, formats: str, pack: str | None) -> dict[str, Any]:
     """In this process: one snapshot, its wall time and peak memory; then its verification."""
-    from archive.snapshot import SnapshotOptions, take_snapshot
-    from archive.verify import verify_snapshot
+    from archive.snapshot.take import SnapshotOptions, take_snapshot
+    from archive.snapshot.verify import verify_snapshot
 
     options = SnapshotOptions(out_dir=out, formats=tuple(formats.split(",")), archive=pack)
     started = time.perf_counter()

@@ -14,7 +14,7 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive.findings import Finding
+from archive.operations.findings import Finding
 from crawler.settings import USER_AGENT
 
 log = logging.getLogger(__name__)

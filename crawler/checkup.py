@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.findings import Finding, HealthPolicy
-from archive.health import assess_run
+from archive.operations.findings import Finding, HealthPolicy
+from archive.operations.health import assess_run
 from archive.store import Archive
 from crawler.alerts import alert_payload, post_alert
 

@@ -280,8 +280,8 @@ def history(url: str, data_dir: Path) -> None:
 
     Example: secnews history 'http://www.example.gov/news/show.php?id=708'
     """
-    from archive.history import render_history, versions
     from archive.store import Archive
+    from archive.store.versions import render_history, versions
 
     with Archive(data_dir) as archive:
         article_id = archive.article_for_url(url)
@@ -331,7 +331,7 @@ def status(data_dir: Path, as_json: bool) -> None:
 
     Example: secnews status --data /var/lib/secnews --json
     """
-    from archive.status import site_status
+    from archive.operations.status import site_status
     from archive.store import Archive
 
     if not (data_dir / "archive.db").exists():
@@ -409,8 +409,8 @@ def snapshot(
 
     Example: secnews snapshot --site sample-forum --since 2023-01-01 --archive zip
     """
-    from archive.selection import Selection
-    from archive.snapshot import FORMATS, SnapshotError, SnapshotOptions, take_snapshot
+    from archive.snapshot.selection import Selection
+    from archive.snapshot.take import FORMATS, SnapshotError, SnapshotOptions, take_snapshot
     from crawler.snapshotview import StageProgress, snapshot_json, snapshot_lines
 
     chosen = tuple(f.strip() for spec in formats for f in spec.split(",") if f.strip())
@@ -451,7 +451,7 @@ def verify(path: Path, data_dir: Path) -> None:
 
     Example: secnews verify data/snapshots/secnews-main-2024-05-01
     """
-    from archive.verify import verify_snapshot
+    from archive.snapshot.verify import verify_snapshot
     from crawler.snapshotview import StageProgress, verify_lines
 
     if not path.exists() and (data_dir / "snapshots" / path).exists():
@@ -497,9 +497,9 @@ def search(
     """
     from dataclasses import asdict
 
-    from archive.finder import SearchFilters
-    from archive.finder import search as find
-    from archive.query import QueryError
+    from archive.search.query import QueryError
+    from archive.search.ranking import SearchFilters
+    from archive.search.ranking import search as find
     from crawler.searchview import hit_lines
 
     dates = {"--since": since, "--until": until}
@@ -534,7 +534,7 @@ def reindex(data_dir: Path, workers: int) -> None:
     """
     import time
 
-    from archive.search import rebuild_index
+    from archive.search.index import rebuild_index
 
     with _existing_archive(data_dir) as archive:
         total, started = archive.db["articles"].count, time.monotonic()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from archive.prepared import Prepared
 from archive.records import ArticleRecord
+from archive.store.prepared import Prepared
 
 
 @dataclass

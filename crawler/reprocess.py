@@ -15,7 +15,7 @@ from pathlib import Path
 
 from archive.records import ArticleRecord
 from archive.store import Archive
-from archive.warc import read_response
+from archive.store.warc import read_response
 from crawler.extract import ExtractHints, extract_article
 from crawler.pipelines.extract import WEAKER_THAN_LISTED
 from crawler.provenance import extractor_version

@@ -7,7 +7,7 @@ from html import unescape
 
 import click
 
-from archive.finder import SearchHit
+from archive.search.ranking import SearchHit
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 

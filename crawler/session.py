@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 from twisted.internet.task import LoopingCall
 
-from archive.frontier import Frontier
 from archive.store import Archive
-from archive.warc import WarcRecorder
+from archive.store.frontier import Frontier
+from archive.store.warc import WarcRecorder
 from crawler.provenance import extractor_version
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 if TYPE_CHECKING:
-    from archive.snapshot import SnapshotResult
-    from archive.verify import Report
+    from archive.snapshot.take import SnapshotResult
+    from archive.snapshot.verify import Report
 
 
 class StageProgress:

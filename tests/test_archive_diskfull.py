@@ -63,7 +63,7 @@ def test_a_warc_append_that_does_not_fit_is_cut_back(tmp_path: Path) -> None:
     out = run_limited(
         """
         import os
-        from archive.warc import Exchange, WarcRecorder
+        from archive.store.warc import Exchange, WarcRecorder
         recorder = WarcRecorder(Path(sys.argv[1]), prefix="t")
         def exchange(size):
             return Exchange("http://127.0.0.1/a", "GET", [], 200, [], os.urandom(size))
@@ -91,7 +91,7 @@ def test_an_image_that_does_not_fit_leaves_no_partial_file(tmp_path: Path) -> No
         """
         import io
         from PIL import Image
-        from archive.media import store_media
+        from archive.store.media import store_media
         picture = io.BytesIO()
         Image.frombytes("L", (600, 600), __import__("os").urandom(360_000)).save(picture, "PNG")
         try:

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archive.runs import OWNER, RunCounts, this_process
 from archive.store import Archive
+from archive.store.runs import OWNER, RunCounts, this_process
 
 
 def owned_by(archive: Archive, run_id: int, **owner: object) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from archive.finder import search
 from archive.records import ArticleRecord
-from archive.schema import MIGRATIONS, SCHEMA_VERSION
-from archive.search import rebuild_index
+from archive.search.index import rebuild_index
+from archive.search.ranking import search
 from archive.store import Archive
+from archive.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SEARCH_MIGRATION = [migration.__name__ for migration in MIGRATIONS].index("_v4_search")
 

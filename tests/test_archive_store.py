@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.neardup import BANDS
 from archive.records import ArticleRecord, FetchRecord, ImageRecord
-from archive.runs import RunCounts
-from archive.schema import SCHEMA_VERSION
 from archive.store import Archive
+from archive.store.dedupe import BANDS
+from archive.store.runs import RunCounts
+from archive.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def filed(archive: Archive, article_id: int) -> tuple[object, ...]:
 def test_prepared_in_another_process_files_the_same(tmp_path: Path) -> None:
     import pickle
 
-    from archive.prepared import prepare
+    from archive.store.prepared import prepare
 
     text = "Секретариат провёл заседание. 北斗系统始终坚持开放兼容、合作共享。"
     news = record("http://one.example/a", text, title="Заседание 论坛", language="ru")
@@ -173,7 +173,7 @@ def test_prepared_in_another_process_files_the_same(tmp_path: Path) -> None:
 
 
 def test_a_preparation_of_other_text_is_not_used(archive: Archive) -> None:
-    from archive.prepared import prepare
+    from archive.store.prepared import prepare
 
     stale = prepare(record("http://one.example/a", "Совсем другой текст о другом."))
     news = record("http://one.example/a", "北斗系统始终坚持开放兼容。")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.warc import Exchange, WarcRecorder
+from archive.store.warc import Exchange, WarcRecorder
 
 WARCIO = str(Path(sys.executable).with_name("warcio"))
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.dedupe import content_hash
-from archive.warc import read_response
+from archive.store.dedupe import content_hash
+from archive.store.warc import read_response
 
 from .conftest import REPO, Crawl, RunningSampleSite, secnews
 

@@ -44,7 +44,7 @@ def test_a_redirect_to_a_url_seen_before_is_followed() -> None:
 
 
 def test_a_link_variant_survives_until_its_article_is_stored(tmp_path: Path) -> None:
-    from archive.frontier import Frontier
+    from archive.store.frontier import Frontier
 
     with Archive(tmp_path) as archive:
         frontier = Frontier(archive.db, "site")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.schema import SCHEMA_VERSION
+from archive.store.schema import SCHEMA_VERSION
 from archive.urls import canonical_url, site_key
 from crawler.sample_site import expected_articles
 
@@ -198,8 +198,8 @@ def test_a_large_frontier_is_read_a_backlog_at_a_time(
     # A crawl killed early left 2000 URLs pending. Resumed with a budget of 30 requests, the
     # crawl hands the scheduler 50 of them at a time, so it neither holds them all in memory
     # nor refuses them all one by one; every URL it did not get to stays pending.
-    from archive.frontier import Frontier
     from archive.store import Archive
+    from archive.store.frontier import Frontier
 
     origin = sample_site.urls["sample-secretariat"].split("/", 3)[:3]
     with Archive(tmp_path) as archive:

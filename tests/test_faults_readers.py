@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from archive.schema import SCHEMA_VERSION
+from archive.store.schema import SCHEMA_VERSION
 
 from .conftest import REPO, RunningSampleSite
 from .faultkit import rows

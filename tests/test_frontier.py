@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.frontier import Frontier
 from archive.store import Archive
+from archive.store.frontier import Frontier
 
 
 def test_pending_urls_come_in_batches_in_the_order_they_were_found(tmp_path: Path) -> None:

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from archive.findings import HealthPolicy
-from archive.health import (
+from archive.operations.findings import HealthPolicy
+from archive.operations.health import (
     NETWORK_FAILURES_STAT,
     ROBOTS_CLOSED_STAT,
     assess_run,
     findings_for_run,
 )
+from archive.operations.status import create_operations_schema, site_status
 from archive.records import ArticleRecord
-from archive.runs import RunCounts
-from archive.schema import MIGRATIONS, SCHEMA_VERSION
-from archive.status import create_operations_schema, site_status
 from archive.store import Archive
+from archive.store.runs import RunCounts
+from archive.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SITE = "ministry"
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)

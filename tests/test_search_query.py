@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from archive.query import QueryError, parse_query
-from archive.snippets import highlighted, snippet
+from archive.search.query import QueryError, parse_query
+from archive.search.snippets import highlighted, snippet
 
 
 def kinds(query: str) -> list[list[tuple[str, str]]]:

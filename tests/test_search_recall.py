@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.finder import SearchFilters, search
+from archive.search.ranking import SearchFilters, search
 from archive.store import DB_NAME, Archive
 
 Articles = dict[int, str]  # id → title and text

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from archive import textforms
-from archive.textforms import (
+from archive.search import textforms
+from archive.search.textforms import (
     BREAK,
     fold,
     fold_by_table,

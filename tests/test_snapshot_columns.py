@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from archive.columns import datasette_tables, undocumented
-from archive.introspect import columns, tables
+from archive.snapshot.introspect import columns, tables
 from archive.store import Archive
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from archive.records import ArticleRecord
+from archive.snapshot.verify import verify_snapshot
 from archive.store import Archive
-from archive.verify import verify_snapshot
 
 from .conftest import REPO
 from .snapshot_support import copy_archive, rows, take

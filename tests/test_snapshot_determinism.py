@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from archive import export_pool
-from archive.snapshot import SnapshotOptions, take_snapshot
+from archive.snapshot import exports
+from archive.snapshot.take import SnapshotOptions, take_snapshot
 
 from .snapshot_support import copy_archive, snapshot_files, take
 
@@ -49,15 +49,15 @@ def test_export_workers_write_the_same_bytes_as_one_process(
 ) -> None:
     data = copy_archive(sample_crawl.data_dir, tmp_path / "data")
     alone = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "alone"))
-    monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 0)  # workers even for a small archive
+    monkeypatch.setattr(exports, "PARALLEL_ROWS", 0)  # workers even for a small archive
     pools: list[Any] = []
-    real_pool = export_pool.ProcessPoolExecutor
+    real_pool = exports.ProcessPoolExecutor
 
     def counted_pool(*args: Any, **kwargs: Any) -> Any:
         pools.append(args)
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(export_pool, "ProcessPoolExecutor", counted_pool)
+    monkeypatch.setattr(exports, "ProcessPoolExecutor", counted_pool)
     pooled = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "pooled"))
     assert pools and pools[0][0] >= 2  # the exports did run in worker processes
     assert pooled.sums_sha256 == alone.sums_sha256
@@ -76,8 +76,8 @@ def test_when_workers_cannot_start_the_exports_run_here(
     def broken(*args: Any) -> Any:
         raise BrokenProcessPool("a worker died while starting")
 
-    monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 0)
-    monkeypatch.setattr(export_pool, "_run_in_workers", broken)
+    monkeypatch.setattr(exports, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(exports, "_run_in_workers", broken)
     fallback = take_snapshot(data, SnapshotOptions(out_dir=tmp_path / "fallback"))
     assert "exporting in this process" in caplog.text
     assert fallback.sums_sha256 == alone.sums_sha256

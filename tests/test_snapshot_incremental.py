@@ -11,8 +11,8 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from archive.bundle import pack
 from archive.records import ArticleRecord, ImageRecord
+from archive.snapshot.bundle import pack
 from archive.store import Archive
 
 from .conftest import secnews

@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from archive.verify import verify_snapshot
+from archive.snapshot.verify import verify_snapshot
 
 from .conftest import secnews
 from .snapshot_support import copy_archive, rows, snapshot_files, take

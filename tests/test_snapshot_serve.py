@@ -19,7 +19,7 @@ from datasette.plugins import pm
 
 import archive.datasette.snapshots as plugin
 from archive.datasette.snapshots import resolve_inside
-from archive.filelog import file_sha256
+from archive.snapshot.manifest import file_sha256
 
 from .conftest import REPO
 from .snapshot_support import copy_archive, take

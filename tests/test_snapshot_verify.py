@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from archive.filelog import file_sha256
-from archive.manifest import sums_text
-from archive.verify import verify_snapshot
+from archive.snapshot.manifest import file_sha256, sums_text
+from archive.snapshot.verify import verify_snapshot
 
 from .conftest import secnews
 from .snapshot_support import copy_archive, flip_byte, snapshot_files, take

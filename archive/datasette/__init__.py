@@ -1,1 +1,9 @@
-"""Datasette plugins for the archive: each module here with hook implementations is a plugin."""
+"""The archive in Datasette: the app, its generated metadata, and our plugins.
+
+``app`` builds the Datasette instance (read-only, with metadata generated from the schema by
+``metadata`` and ``queries``); every other module with hook implementations is a plugin:
+``plugins`` (search in SQL and the table search box, article pages, read-only), ``pages``
+and ``chart`` (an article to read, articles per month), ``snapshots`` (downloads).
+
+The top of the archive's layers: may import any other ``archive`` package.
+"""

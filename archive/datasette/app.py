@@ -20,8 +20,8 @@ import sqlite_utils
 
 import archive.datasette
 from archive.datasette.metadata import build_metadata
-from archive.schema import SCHEMA_VERSION
 from archive.store import DB_NAME, Archive
+from archive.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from archive.datasette.chart import monthly_chart
 from archive.datasette.queries import ARTICLES_PER_MONTH
-from archive.query import QueryError, parse_query
-from archive.snippets import highlighted
+from archive.search.query import QueryError, parse_query
+from archive.search.snippets import highlighted
 
 DATABASE = "archive"
 

@@ -20,8 +20,8 @@ from datasette import hookimpl as _hookimpl
 from markupsafe import Markup
 
 from archive.datasette.pages import article_page, chart_page
-from archive.finder import match_expression, register_functions
-from archive.query import QueryError
+from archive.search.query import QueryError
+from archive.search.ranking import match_expression, register_functions
 
 Hook = TypeVar("Hook", bound=Callable[..., Any])
 Scope = dict[str, Any]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive.finder import DEFAULT_LIMIT, SEARCH_SQL
+from archive.search.ranking import DEFAULT_LIMIT, SEARCH_SQL
 
 SEARCH_HELP = (
     'Words are ANDed; OR between two terms; -word excludes; "quoted words" must appear '

@@ -25,9 +25,8 @@ import aiofiles
 from datasette import hookimpl as _hookimpl
 from datasette.utils.asgi import Forbidden, NotFound, Response, asgi_start
 
-from archive.bundle import SnapshotFiles
-from archive.filelog import file_sha256
-from archive.manifest import PACKAGE_FILE, SUMS_FILE, is_safe_path
+from archive.snapshot.bundle import SnapshotFiles
+from archive.snapshot.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256, is_safe_path
 
 PLUGIN = "secnews-snapshots"
 _CHUNK = 1 << 20

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from archive.runs import RunCounts
+from archive.store.runs import RunCounts
 from crawler.session import session_for
 
 if TYPE_CHECKING:

@@ -22,8 +22,8 @@ from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 
 from archive.records import FetchRecord
+from archive.store.warc import Exchange, Packed, Revisit, pack
 from archive.urls import canonical_url
-from archive.warc import Exchange, Packed, Revisit, pack
 from crawler.session import session_for
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ A robots.txt that shuts secnews out of the whole site, a start URL (or the site'
 that redirects to another site, and attempts that failed on the network (timeouts, refused
 connections; not requests refused before sending). Sits between the network and the
 redirect and retry middlewares, so it sees every attempt as served: the 301 itself, the
-robots.txt body. ``archive.health`` reads the stats from the run after the crawl.
+robots.txt body. ``archive.operations.health`` reads the stats from the run after the crawl.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from protego import Protego
 from scrapy.exceptions import IgnoreRequest
 
-from archive.health import NETWORK_FAILURES_STAT, ROBOTS_CLOSED_STAT, START_OFFSITE_STAT
+from archive.operations.health import NETWORK_FAILURES_STAT, ROBOTS_CLOSED_STAT, START_OFFSITE_STAT
 from archive.urls import canonical_url, site_key
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
-from archive.prepared import Prepared, prepare
 from archive.records import ArticleRecord
+from archive.store.prepared import Prepared, prepare
 from crawler.extract import ExtractHints, extract_article, listed_published
 from crawler.extract.language import detect_language
 from crawler.items import ArticleItem, PageItem

@@ -15,7 +15,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from archive.diskfull import is_storage_full
-from archive.media import MediaRejected, store_media
+from archive.store.media import MediaRejected, store_media
 from crawler.items import ArticleItem
 from crawler.middlewares.capture import FETCH_ID_META
 from crawler.middlewares.scope import MEDIA_META

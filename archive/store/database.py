@@ -1,14 +1,21 @@
-"""The archive's SQLite connection: sqlite-utils' ``Database`` with writes committed in groups."""
+"""The archive's SQLite connection: sqlite-utils' ``Database`` with writes committed in groups.
+
+Writes go through plain SQL that stays inside the caller's transaction (``insert_row``,
+``update_row``): sqlite-utils' ``insert()`` and ``update()`` commit on their own, which would
+split a filing that must be all or nothing (a reader could see an article without its first
+version).
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from archive.search import Forms, index_article, insert_index_rows, unindex_article
+from archive.search.index import Forms, index_article, insert_index_rows, unindex_article
 
 
 class ArchiveDatabase(sqlite_utils.Database):
@@ -79,3 +86,26 @@ class ArchiveDatabase(sqlite_utils.Database):
                     self, [(key, *forms) for key, forms in self.pending_index.items()]
                 )
             self.pending_index = {}
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> int:
+    """Insert ``row``; return its rowid. No commit."""
+    columns = ", ".join(f'"{name}"' for name in row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def update_row(
+    db: sqlite_utils.Database,
+    table: str,
+    pk: int | str,
+    fields: Mapping[str, Any],
+    *,
+    pk_column: str = "id",
+) -> None:
+    """Set ``fields`` on one row. No commit."""
+    assignments = ", ".join(f'"{name}" = ?' for name in fields)
+    db.execute(
+        f'UPDATE "{table}" SET {assignments} WHERE "{pk_column}" = ?', [*fields.values(), pk]
+    )

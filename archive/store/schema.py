@@ -145,8 +145,8 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 def _v2_archival(db: sqlite_utils.Database) -> None:
     """WARC references and validators on fetches, the frontier, version provenance."""
-    from archive.frontier import create_frontier
-    from archive.neardup import create_band_index
+    from archive.store.dedupe import create_band_index
+    from archive.store.frontier import create_frontier
 
     fetches = db.table("fetches")
     for column, kind in (
@@ -168,7 +168,7 @@ def _v2_archival(db: sqlite_utils.Database) -> None:
 
 def _v3_operations(db: sqlite_utils.Database) -> None:
     """Per-site run rows, health findings and the ``site_status`` view (rerunnable)."""
-    from archive.status import create_operations_schema
+    from archive.operations.status import create_operations_schema
 
     create_operations_schema(db)
 
@@ -182,7 +182,7 @@ _YEAR = (
 
 def _v4_search(db: sqlite_utils.Database) -> None:
     """Search index with stem and CJK-bigram columns (rebuilt), ``articles.year`` for facets."""
-    from archive.search import rebuild_index
+    from archive.search.index import rebuild_index
 
     if "year" not in db.table("articles").columns_dict:
         db.table("articles").add_column("year", int)
@@ -212,7 +212,7 @@ def _v6_facet_indexes(db: sqlite_utils.Database) -> None:
 def _v7_minhash_scheme(db: sqlite_utils.Database) -> None:
     """MinHash signatures over a shingle hash numpy computes for a whole text at once, not a
     SHA-1 a shingle (a third of the cost): every stored signature and band computed again."""
-    from archive.neardup import recompute_signatures
+    from archive.store.dedupe import recompute_signatures
 
     count = recompute_signatures(db)
     log.info("recomputed %d near-duplicate signatures", count)

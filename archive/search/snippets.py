@@ -10,8 +10,8 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from archive.query import Query, Term
-from archive.textforms import Folded, Token, stems_language, tokens, word_stem, word_tokens
+from archive.search.query import Query, Term
+from archive.search.textforms import Folded, Token, stems_language, tokens, word_stem, word_tokens
 
 Span = tuple[int, int, int]  # start, end, index of the term it matches
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.query import Query, parse_query
-from archive.snippets import snippet
+from archive.search.query import Query, parse_query
+from archive.search.snippets import snippet
 
 RANK_LIMIT = 10_000
 DEFAULT_LIMIT = 20

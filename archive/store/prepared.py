@@ -13,10 +13,10 @@ from functools import cached_property
 
 import numpy as np
 
-from archive import neardup
-from archive.dedupe import content_hash, word_count
 from archive.records import ArticleRecord
-from archive.search import Forms, index_forms
+from archive.search.index import Forms, index_forms
+from archive.store import dedupe
+from archive.store.dedupe import content_hash, word_count
 
 
 class Prepared:
@@ -42,12 +42,12 @@ class Prepared:
     @cached_property
     def signature(self) -> bytes:
         """The MinHash signature's uint64 values, native byte order."""
-        return neardup.signature(self.made_for[1]).tobytes()
+        return dedupe.signature(self.made_for[1]).tobytes()
 
     @cached_property
-    def bands(self) -> neardup.Bands:
+    def bands(self) -> dedupe.Bands:
         """The signature's bands, as the band index stores and looks them up."""
-        return neardup.band_hashes(self.minhash())
+        return dedupe.band_hashes(self.minhash())
 
     @cached_property
     def forms(self) -> Forms:

@@ -15,8 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.findings import Finding, HealthPolicy
-from archive.siteruns import SiteRun, earlier_runs
+from archive.operations.findings import Finding, HealthPolicy
+from archive.operations.siteruns import SiteRun, earlier_runs
 
 RULE = "extraction-drift"
 FIELDS = ("title", "published", "author")

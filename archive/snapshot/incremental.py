@@ -1,4 +1,4 @@
-"""Row digests: what a snapshot's selection held, so a later snapshot can hold only changes.
+"""Incremental snapshots: the snapshot one extends, and row digests that tell what changed.
 
 Every snapshot writes ``row-digests.tsv.gz``: one line a row of every ordinary table of its
 selection (``table``, primary key as a JSON array, digest of the row's values). An
@@ -12,17 +12,24 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import json
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
-from archive.introspect import columns, key_columns, tables, triggers_suspended
+from archive.snapshot.bundle import SnapshotFiles
+from archive.snapshot.introspect import columns, key_columns, tables, triggers_suspended
+from archive.snapshot.manifest import PACKAGE_FILE, STATE_FILE, SUMS_FILE, parse_sums
+from archive.snapshot.selection import Selection
 
-STATE_FILE = "row-digests.tsv.gz"
 # Bookkeeping that changes on every revisit without the article changing.
 VOLATILE = {"articles": frozenset({"last_seen"})}
 _BATCH = 5000
+_SPOOL = 16 << 20  # a base's row digests are spooled in memory up to this size
 
 
 @dataclass(frozen=True)
@@ -159,3 +166,64 @@ def _count_changes(conn: sqlite3.Connection, table: str) -> TableChanges:
         [table],
     ).fetchone()
     return TableChanges(added or 0, changed or 0, unchanged or 0, removed or 0)
+
+
+@dataclass(frozen=True)
+class BaseSnapshot:
+    """A snapshot read back: enough to say what it was and to diff against it."""
+
+    name: str
+    created: str
+    fingerprint: str
+    sums_sha256: str
+    selection: Selection
+    files: SnapshotFiles
+    sums: dict[str, str]
+
+    def lineage(self) -> dict[str, Any]:
+        """How an incremental snapshot names the snapshot it extends."""
+        return {
+            "name": self.name,
+            "created": self.created,
+            "fingerprint": self.fingerprint,
+            "sha256sums": self.sums_sha256,
+        }
+
+    @contextmanager
+    def state(self) -> Iterator[IO[bytes]]:
+        """The base's row digests, checked against its SHA256SUMS before use."""
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
+            digest = hashlib.sha256()
+            with self.files.open(STATE_FILE) as stream:
+                while chunk := stream.read(1 << 20):
+                    digest.update(chunk)
+                    spool.write(chunk)
+            if digest.hexdigest() != self.sums.get(STATE_FILE):
+                raise ValueError(f"{STATE_FILE} does not match the snapshot's {SUMS_FILE}")
+            spool.seek(0)
+            yield spool
+
+
+def read_base(path: Path) -> BaseSnapshot:
+    """Read a snapshot directory or packed file; ``ValueError`` when it does not hold up."""
+    files = SnapshotFiles(path)
+    sums_bytes = files.read(SUMS_FILE)
+    try:
+        sums = parse_sums(sums_bytes.decode("utf-8"))
+    except ValueError as exc:
+        raise ValueError(f"{SUMS_FILE}: {exc}") from exc
+    package_bytes = files.read(PACKAGE_FILE)
+    if hashlib.sha256(package_bytes).hexdigest() != sums.get(PACKAGE_FILE):
+        raise ValueError(f"{PACKAGE_FILE} does not match the snapshot's {SUMS_FILE}")
+    section = json.loads(package_bytes).get("secnews") or {}
+    if STATE_FILE not in sums or "selection" not in section:
+        raise ValueError("not a secnews snapshot (no row digests or selection)")
+    return BaseSnapshot(
+        name=str(json.loads(package_bytes).get("name", path.name)),
+        created=str(section.get("created", "")),
+        fingerprint=str(section.get("fingerprint", "")),
+        sums_sha256=hashlib.sha256(sums_bytes).hexdigest(),
+        selection=Selection.from_dict(section["selection"]),
+        files=files,
+        sums=sums,
+    )

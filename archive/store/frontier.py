@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.database import ArchiveDatabase
+from archive.store.database import ArchiveDatabase
 
 # What a URL turned out to be, so an incremental crawl knows whether to fetch it again.
 KINDS = ("seed", "robots", "sitemap", "feed", "listing", "article", "page", "other")

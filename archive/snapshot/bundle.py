@@ -13,9 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from archive.filelog import file_sha256
-from archive.manifest import PACKAGE_FILE, SUMS_FILE
-from archive.rowstate import STATE_FILE
+from archive.snapshot.manifest import PACKAGE_FILE, STATE_FILE, SUMS_FILE, file_sha256
 
 KINDS = ("tar.gz", "zip")
 # Read first by anyone opening the file: the description, the checksums, the row digests.

@@ -1,5 +1,9 @@
-"""Near-duplicates: MinHash signatures with an LSH band index kept in SQLite.
+"""Dedupe: when two texts are one article (exact identity) or copies of one (near-duplicates).
 
+Exact identity is the normalised text's hash, with title, date and byline: the same text
+again is the same article, a changed one is a new version of it.
+
+Near-duplicates are found with MinHash signatures and an LSH band index kept in SQLite.
 Syndicated releases reappear on other official sites with another title prefix, a trimmed
 paragraph or a changed sentence. Shingles are character 5-grams for CJK text (no word
 boundaries to rely on) and word 3-grams for alphabetic text. Signatures are banded (42 bands
@@ -19,12 +23,44 @@ from functools import lru_cache
 import numpy as np
 import sqlite_utils
 
+from archive.records import ArticleRecord
+
 NUM_PERM = 128
 BANDS, ROWS = 42, 3
 SEED = 20220130  # fixed, so signatures stay comparable across runs and machines
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+")
 _NOT_TEXT = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for identity: NFKC, whitespace collapsed, case kept."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text: equal for the same text however it was spaced."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    """Words in alphabetic scripts plus characters in CJK ones (each counts as a word)."""
+    without_cjk, cjk = _CJK.subn(" ", text)
+    return cjk + _WORD.subn("", without_cjk)[1]  # a count of matches, without their list
+
+
+def same_content(
+    record: ArticleRecord, stored: dict[str, object], text_hash: str | None = None
+) -> bool:
+    """Whether ``record`` says what the stored article says (what makes a new version);
+    ``text_hash`` is the record's ``content_hash`` when already known."""
+    return (
+        (text_hash or content_hash(record.text)) == stored["content_hash"]
+        and (record.title or None) == (stored["title"] or None)
+        and (record.published or None) == (stored["published"] or None)
+        and (record.author or None) == (stored["author"] or None)
+    )
 
 
 def create_band_index(db: sqlite_utils.Database) -> None:

@@ -7,9 +7,8 @@ import sqlite3
 import zlib
 from pathlib import Path, PurePosixPath
 
-from archive.filelog import FileLog
-from archive.introspect import column_names, tables
-from archive.manifest import Progress, is_safe_path
+from archive.snapshot.introspect import column_names, tables
+from archive.snapshot.manifest import FileLog, Progress, is_safe_path
 
 log = logging.getLogger(__name__)
 

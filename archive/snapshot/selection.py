@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive.introspect import (
+from archive.snapshot.introspect import (
     column_names,
     references,
     search_indexes,

@@ -3,36 +3,62 @@
 ``take_snapshot`` copies the live database in one read transaction, cuts the copy to the
 selection (and, for an incremental snapshot, to what changed since the one it extends),
 exports it as Parquet, JSON Lines, CSV and plain text, and writes the documents that make it
-self-describing. Its date and every byte come from the archive's state, never the clock:
+self-describing (the steps after the cut: the facts of the copy, its exports, its
+documents). Its date and every byte come from the archive's state, never the clock:
 the same state and selection give the same files and checksums.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
-from archive.attachments import copy_referenced
-from archive.bundle import pack
-from archive.export_pool import ORDER_FILE, plan
-from archive.export_pool import run as run_tasks
-from archive.filelog import FileLog, file_sha256
-from archive.manifest import SUMS_FILE, Progress, no_progress, write_sums
-from archive.rowstate import (
-    STATE_FILE,
+import pyarrow
+
+from archive import __version__
+from archive.snapshot.attachments import copy_referenced
+from archive.snapshot.bundle import pack
+from archive.snapshot.documents import (
+    Facts,
+    citation,
+    datasette_metadata,
+    package_head,
+    readme,
+    table_schema,
+)
+from archive.snapshot.exports import ORDER_FILE, plan
+from archive.snapshot.exports import run as run_tasks
+from archive.snapshot.incremental import (
+    BaseSnapshot,
     TableChanges,
     drop_unchanged,
     load_base_digests,
+    read_base,
     record_digests,
     write_digests,
 )
-from archive.selection import (
+from archive.snapshot.introspect import columns, key_columns, search_indexes, tables
+from archive.snapshot.manifest import (
+    PACKAGE_FILE,
+    STATE_FILE,
+    SUMS_FILE,
+    FileLog,
+    Progress,
+    file_sha256,
+    no_progress,
+    write_package,
+    write_sums,
+)
+from archive.snapshot.selection import (
     Selection,
     SelectionError,
     apply_selection,
@@ -42,9 +68,6 @@ from archive.selection import (
     prepare_export_order,
     prune_search_indexes,
 )
-from archive.snapshot_base import BaseSnapshot, read_base
-from archive.snapshot_build import facts_of, site_facts, write_documents
-from archive.snapshot_docs import Facts
 from archive.store import DB_NAME
 
 log = logging.getLogger(__name__)
@@ -240,3 +263,98 @@ def _keep_changes(
     with base.state() as stream:
         load_base_digests(conn, stream)
     return drop_unchanged(conn, keys)
+
+
+# After the cut: the facts of the copy and the documents that describe it.
+
+
+def _installed(package: str) -> str | None:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+def software() -> dict[str, str | None]:
+    """The versions that decide a snapshot's bytes and its texts' extraction."""
+    return {
+        "secnews": __version__,
+        "trafilatura": _installed("trafilatura"),
+        "sqlite": sqlite3.sqlite_version,
+        "pyarrow": pyarrow.__version__,
+    }
+
+
+def site_facts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every site of the selection with its title, address and number of articles."""
+    rows = conn.execute(
+        "SELECT n.name, s.title, s.base_url, s.language, "
+        "(SELECT count(*) FROM articles a WHERE a.site = n.name) "
+        "FROM (SELECT name FROM sites UNION SELECT site FROM articles) n "
+        "LEFT JOIN sites s ON s.name = n.name ORDER BY n.name"
+    )
+    keys = ("name", "title", "base_url", "language", "articles")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def facts_of(
+    conn: sqlite3.Connection,
+    archive: str,
+    date: str,
+    created: str,
+    selection: Selection,
+    sites: list[dict[str, Any]],
+    options: SnapshotOptions,
+    changes: dict[str, TableChanges] | None,
+) -> Facts:
+    """What the cut copy holds."""
+    present = tables(conn)
+    low, high = conn.execute(
+        "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles "
+        "WHERE published GLOB '[0-9][0-9][0-9][0-9]-*'"
+    ).fetchone()
+    indexes = [name for name, _, _ in search_indexes(conn) if name.startswith("articles")]
+    attachments = [
+        k for k, on in (("warc", options.with_warc), ("media", options.with_media)) if on
+    ]
+    return Facts(
+        name=f"secnews-{archive}-{date}",
+        archive_name=archive,
+        date=date,
+        created=created,
+        selection=selection,
+        formats=tuple(options.formats),
+        attachments=tuple(attachments),
+        license=options.license,
+        counts={t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in present},
+        published=(low, high),
+        sites=sites,
+        software=software(),
+        schema_version=conn.execute("PRAGMA user_version").fetchone()[0],
+        columns={t: columns(conn, t) for t in present},
+        keys={t: key_columns(conn, t) for t in present},
+        changes=changes,
+        search_table=indexes[0] if indexes else None,
+    )
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_documents(facts: Facts, files: FileLog, base: BaseSnapshot | None) -> Facts:
+    """Schemas, Datasette metadata, README, CITATION.cff and datapackage.json."""
+    facts = replace(
+        facts, fingerprint=files.fingerprint(), extends=base.lineage() if base else None
+    )
+    for table in files.tables():
+        files.write(f"schemas/{table}.json", _json(table_schema(facts, table)), "json")
+    if "sqlite" in facts.formats:
+        metadata = datasette_metadata(facts, facts.search_table)
+        files.write("metadata.json", _json(metadata), "json")
+    files.write("README.md", readme(facts).encode("utf-8"), "md")
+    files.write("CITATION.cff", citation(facts).encode("utf-8"), "cff")
+    with (files.root / PACKAGE_FILE).open("w", encoding="utf-8") as target:
+        write_package(target, package_head(facts), files.sorted())
+    files.add(PACKAGE_FILE, "json")
+    return facts

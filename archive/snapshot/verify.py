@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archive.filelog import file_sha256
-from archive.manifest import (
+from archive.snapshot.manifest import (
     PACKAGE_FILE,
     SUMS_FILE,
     Progress,
+    file_sha256,
     is_safe_path,
     no_progress,
     parse_sums,

@@ -2,7 +2,7 @@
 
 unicode61, the tokenizer every SQLite has, makes one token of a whole Chinese clause, and
 trigram finds nothing shorter than three characters. So the index holds forms computed in
-Python (``archive.textforms``): ``title``/``text`` hold the *search form* (folded words, each
+Python (``archive.search.textforms``): ``title``/``text`` hold the *search form* (folded words, each
 CJK character a token, a break token where punctuation touched CJK) for exact words, phrases
 and one-character CJK queries; ``title_stem``/``text_stem`` hold the *stem form* (word stems
 and CJK bigrams) so an inflected word, or a CJK word of two characters or more, is one token
@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.textforms import BREAK, search_form, stem_form
+from archive.search.textforms import BREAK, search_form, stem_form
 
 __all__ = ["BREAK", "search_form"]
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from archive import __version__, neardup
-from archive.database import ArchiveDatabase
-from archive.dedupe import same_content
-from archive.media import StoredMedia
-from archive.prepared import Prepared
+from archive import __version__
 from archive.records import ArticleRecord, ImageRecord
-from archive.runs import RunLog, utc_now
-from archive.schema import migrate
-from archive.sql import insert_row, update_row
+from archive.store import dedupe
+from archive.store.database import ArchiveDatabase, insert_row, update_row
+from archive.store.dedupe import same_content
+from archive.store.media import StoredMedia
+from archive.store.prepared import Prepared
+from archive.store.runs import RunLog, utc_now
+from archive.store.schema import migrate
 from archive.urls import canonical_url, url_key
 
 log = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ class Archive(RunLog):
         return row is not None
 
     def record_media(self, article_id: int, url: str, media: StoredMedia) -> None:
-        """Note where an article's image was kept (see ``archive.media``)."""
+        """Note where an article's image was kept (see ``archive.store.media``)."""
         with self.db.atomic():
             self.db.execute(
                 "UPDATE images SET sha256 = ?, path = ?, content_type = ?, bytes = ? "
@@ -224,7 +224,7 @@ class Archive(RunLog):
             )
         else:
             article_id = self._insert(site, record, prepared, seen, link)
-        neardup.index_signature(self.db, article_id, sig, prepared.bands)
+        dedupe.index_signature(self.db, article_id, sig, prepared.bands)
         return SaveResult("duplicate" if link else "new", article_id)
 
     def _predates(self, record: ArticleRecord, root_id: int) -> bool:
@@ -247,7 +247,7 @@ class Archive(RunLog):
         self._add_version(article_id, version, record, prepared, seen)
         self._save_images(article_id, record.images)
         self.db.index_later(article_id, prepared.forms, replacing=True)
-        neardup.index_signature(self.db, article_id, prepared.minhash(), prepared.bands)
+        dedupe.index_signature(self.db, article_id, prepared.minhash(), prepared.bands)
         return SaveResult("updated", article_id)
 
     def _insert(
@@ -278,10 +278,10 @@ class Archive(RunLog):
         return article_id
 
     def _near_original(
-        self, site: str, record: ArticleRecord, sig: Any, bands: neardup.Bands
+        self, site: str, record: ArticleRecord, sig: Any, bands: dedupe.Bands
     ) -> tuple[int, float] | None:
         """The earliest copy among other sites' articles this one nearly repeats, if any."""
-        matches = neardup.near_duplicates(
+        matches = dedupe.near_duplicates(
             self.db, sig, self.near_duplicate_threshold, other_than_site=site, bands=bands
         )
         if not matches:

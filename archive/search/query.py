@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from archive.textforms import BREAK, is_cjk, query_stems, search_form
+from archive.search.textforms import BREAK, is_cjk, query_stems, search_form
 
 # The index's columns that hold the search form (exact words, CJK characters).
 EXACT_COLUMNS = "{title text}"

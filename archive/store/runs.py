@@ -10,9 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archive.database import ArchiveDatabase
 from archive.records import FetchRecord
-from archive.sql import insert_row, update_row
+from archive.store.database import ArchiveDatabase, insert_row, update_row
 
 
 def utc_now() -> str:

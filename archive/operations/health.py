@@ -18,9 +18,9 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.drift import extraction_drift
-from archive.findings import Finding, HealthPolicy
-from archive.siteruns import SiteRun, record_site_runs, run_sites, set_result
+from archive.operations.drift import extraction_drift
+from archive.operations.findings import Finding, HealthPolicy
+from archive.operations.siteruns import SiteRun, record_site_runs, run_sites, set_result
 
 __all__ = ["Finding", "HealthPolicy", "assess_run", "findings_for_run"]
 

@@ -1,0 +1,10 @@
+"""Operations: how each site's crawls are going, judged against its own history.
+
+- ``siteruns``: one row a site and run, from the Scrapy stats each crawler left.
+- ``findings``: what health rules report (``Finding``) and the thresholds they judge by.
+- ``health``: the rules — failed runs, no new articles, a moved start page, …
+- ``drift``: extraction drift — a site's pages suddenly extract shorter, emptier or not at all.
+- ``status``: the ``site_runs`` and ``health`` tables and the ``site_status`` view.
+
+Takes a ``sqlite_utils.Database``; imports the shared vocabulary only, never the store.
+"""
