@@ -61,7 +61,7 @@ bench-search: $(STAMP)
 # Not part of `make test`: secnews against plain trafilatura on the gold pages in
 # tests/data/pages, per language and field. EVAL_ARGS='--page zh-metinfo-seed' for one page.
 eval: $(STAMP)
-	$(BIN)/python -m crawler.evaluate $(EVAL_ARGS)
+	$(BIN)/python -m crawler.evaluation $(EVAL_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler archive tests

@@ -1,7 +1,9 @@
-"""A small polite HTTP client for dry runs: robots.txt obeyed, honest User-Agent, one at a time.
+"""Fetches made outside Scrapy: a small polite client for dry runs (``secnews sites add``),
+and the one page ``secnews extract`` reads.
 
-Redirects are followed by hand so that none leaves the site and each hop is checked against
-robots.txt; every answer and every refusal is noted for the report.
+The dry-run client obeys robots.txt, sends an honest User-Agent, and asks one page at a
+time. It follows redirects by hand, so that none leaves the site and each hop is checked
+against robots.txt; every answer and every refusal is noted for the report.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
 
 from archive.urls import site_key
+from crawler.settings import USER_AGENT
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +110,15 @@ class PoliteFetcher:
             self.notes.append(f"{url}: {getattr(exc, 'reason', exc)}")
             log.info("dry run: %s failed: %s", url, exc)
             return None
+
+
+def read_source(source: str, url: str | None) -> tuple[bytes, str | None, str]:
+    """(body, Content-Type header or None, page URL) of a file path or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(), response.headers.get("Content-Type"), response.geturl()
+    path = Path(source)
+    if not path.is_file():
+        raise ValueError("no such file")
+    return path.read_bytes(), None, url or path.resolve().as_uri()

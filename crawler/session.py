@@ -23,7 +23,7 @@ from crawler.provenance import extractor_version
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-    from crawler.siteconfig import SiteConfig
+    from crawler.sites.config import SiteConfig
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from archive.store import Archive
-from crawler.classify import PageKind, classify_page, looks_binary
+from crawler.discovery.classify import PageKind, classify_page, looks_binary
 from crawler.dupefilter import RedirectFollowingDupeFilter
 from crawler.sample_site.hostile_pages import article, png
 

@@ -12,8 +12,8 @@ import pytest
 PROBE = """
 import json, logging, sys
 from pathlib import Path
-from crawler.runner import CrawlOptions, crawl_settings, crawler_process
-from crawler.siteconfig import resolve_target
+from crawler.runs.runner import CrawlOptions, crawl_settings, crawler_process
+from crawler.sites.config import resolve_target
 
 logging.root.setLevel(int(sys.argv[3]))
 options = CrawlOptions(data_dir=Path(sys.argv[1]), log_level=sys.argv[2])

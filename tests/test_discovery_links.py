@@ -6,7 +6,7 @@ import pytest
 import scrapy
 from parsel import Selector
 
-from crawler import discovery
+from crawler.discovery.links import Link, is_pagination, page_links
 
 PAGE = """<html><head><base href="/news/"></head><body>
 <nav><a href="/">首页</a> <a href="list_2.html"> 2 </a> <a href="mailto:press@example.org">mail</a>
@@ -19,8 +19,8 @@ PAGE = """<html><head><base href="/news/"></head><body>
 BASE = "http://127.0.0.1:8000/index.html"
 
 
-def links(**kwargs: object) -> list[discovery.Link]:
-    return discovery.page_links(Selector(text=PAGE), BASE, **kwargs)  # type: ignore[arg-type]
+def links(**kwargs: object) -> list[Link]:
+    return page_links(Selector(text=PAGE), BASE, **kwargs)  # type: ignore[arg-type]
 
 
 def test_links_are_resolved_against_the_base_and_cleaned() -> None:
@@ -30,7 +30,7 @@ def test_links_are_resolved_against_the_base_and_cleaned() -> None:
         ("http://127.0.0.1:8000/news/2026/01/t20260115_1.html", "Первая статья"),
         ("http://other.example/page", "elsewhere"),
     ]
-    assert discovery.is_pagination(links()[1]) and not discovery.is_pagination(links()[2])
+    assert is_pagination(links()[1]) and not is_pagination(links()[2])
 
 
 def test_settled_links_are_left_out() -> None:
@@ -47,11 +47,11 @@ def test_a_page_parsed_for_its_links_is_freed_without_the_cycle_collector() -> N
 
     from scrapy.http import HtmlResponse
 
-    from crawler.spiders.news import page_selector
+    from crawler.discovery.links import page_selector
 
     response = HtmlResponse(BASE, body=PAGE.encode("utf-8"), encoding="utf-8")
     page = page_selector(response)
-    assert len(discovery.page_links(page, response.url)) == 4
+    assert len(page_links(page, response.url)) == 4
     gone = weakref.ref(response)
     gc.disable()  # only reference counting may free it
     try:
@@ -93,13 +93,13 @@ def test_a_page_has_the_links_scrapy_would_parse_from_it(case: str) -> None:
     from lxml import html
     from scrapy.http import HtmlResponse
 
-    from crawler.spiders.news import page_selector
+    from crawler.discovery.links import page_selector
 
     content_type, body, from_bytes = CHARSET_CASES[case]
     response = HtmlResponse(BASE, body=body, headers={"Content-Type": content_type})
     page = page_selector(response)
     # UTF-8 is parsed from the bytes by lxml's own parser; anything else as Scrapy does.
     assert isinstance(page.root, html.HtmlElement) is not from_bytes
-    expected = discovery.page_links(scrapy.Selector(response), response.url)
-    assert discovery.page_links(page, response.url) == expected
+    expected = page_links(scrapy.Selector(response), response.url)
+    assert page_links(page, response.url) == expected
     assert len(expected) == 4

@@ -10,7 +10,8 @@ from crawler import extract as extract_package
 from crawler.extract import ExtractHints, extract_article
 from crawler.extract.body import block_paragraphs, densest_block
 from crawler.extract.boilerplate import _text_within, filter_lines
-from crawler.extract.markup import node_text, parse_html, select_one
+from crawler.extract.markup import parse_html
+from crawler.extract.nodes import node_text, select_one
 
 URL = "http://www.org.example/news/show.php?id=9"
 LEAD = "秘书处今天召开视频会议，讨论下半年工作安排，各成员国常驻代表出席会议并发言。"

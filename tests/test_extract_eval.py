@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from crawler.goldset import FIELDS, GoldPage, leaks, normalised, token_f1, tokens
+from crawler.evaluation.goldset import FIELDS, GoldPage, leaks, normalised, token_f1, tokens
 
 from .conftest import PAGES, REPO
 
@@ -40,7 +40,7 @@ def test_leakage_counts_shared_and_page_specific_furniture() -> None:
 def test_eval_prints_both_columns_for_every_field_and_language() -> None:
     args = [arg for name in SUBSET for arg in ("--page", name)]
     result = subprocess.run(
-        [sys.executable, "-m", "crawler.evaluate", str(PAGES), *args],
+        [sys.executable, "-m", "crawler.evaluation", str(PAGES), *args],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -63,7 +63,7 @@ def test_eval_prints_both_columns_for_every_field_and_language() -> None:
 
 def test_eval_refuses_a_directory_without_gold_pages(tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "crawler.evaluate", str(tmp_path)],
+        [sys.executable, "-m", "crawler.evaluation", str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=REPO,

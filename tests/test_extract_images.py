@@ -6,7 +6,8 @@ import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.images import body_images, caption_of, real_alt
-from crawler.extract.markup import first, parse_html, select_one
+from crawler.extract.markup import parse_html
+from crawler.extract.nodes import first, select_one
 
 PARAGRAPH = (
     "<p>" + "The delegation visited the logistics centre and met local exporters. " * 4 + "</p>"

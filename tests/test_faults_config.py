@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.regexcheck import PATTERN_SECONDS
 from crawler.sample_site.hostile import HostileSite
-from crawler.siteconfig import SiteConfigError, load_site_file
+from crawler.sites.config import SiteConfigError, load_site_file
+from crawler.sites.regexcheck import PATTERN_SECONDS
 
 from .conftest import secnews
 

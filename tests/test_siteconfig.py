@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.siteconfig import SiteConfig, SiteConfigError, load_site_file, load_sites
+from crawler.sites.config import SiteConfig, SiteConfigError, load_site_file, load_sites
 
 GOOD = """
 name = "ministry"

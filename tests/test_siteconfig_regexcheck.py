@@ -1,4 +1,4 @@
-"""Site-config patterns checked for catastrophic backtracking (``crawler.regexcheck``)."""
+"""Site-config patterns checked for catastrophic backtracking (``crawler.sites.regexcheck``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from crawler.regexcheck import (
+from crawler.sites.regexcheck import (
     PATTERN_SECONDS,
     URL_LENGTH,
     adversarial_urls,

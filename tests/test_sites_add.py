@@ -10,7 +10,7 @@ import pytest
 
 from archive.urls import canonical_url
 from crawler.sample_site import expected_articles
-from crawler.siteconfig import load_site_file
+from crawler.sites.config import load_site_file
 
 from .conftest import RunningSampleSite, secnews
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sitetools import file_problems
-from crawler.urlpatterns import group_by_shape, shape_pattern
+from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
+from crawler.sites.tools import file_problems
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
@@ -27,6 +26,7 @@ from datasette.utils.asgi import Forbidden, NotFound, Response, asgi_start
 
 from archive.snapshot.bundle import SnapshotFiles
 from archive.snapshot.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256, is_safe_path
+from archive.snapshot.selection import vacuum_copy
 
 PLUGIN = "secnews-snapshots"
 _CHUNK = 1 << 20
@@ -226,12 +226,7 @@ async def snapshot_file(datasette: Any, request: Any) -> Any:
 
 def _consistent_copy(source: str, scratch: Path) -> Path:
     target = scratch / "archive.db"
-    live = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        live.execute("PRAGMA busy_timeout = 30000")
-        live.execute("VACUUM INTO ?", [str(target)])
-    finally:
-        live.close()
+    vacuum_copy(Path(source), target)
     return target
 
 

@@ -71,14 +71,20 @@ class Selection:
         return " AND ".join(terms), params
 
 
-def copy_database(source: Path, target: Path) -> sqlite3.Connection:
-    """Copy the live archive into ``target`` in one read transaction; open the copy."""
+def vacuum_copy(source: Path, target: Path) -> None:
+    """Copy the live archive into ``target`` in one read transaction, read-only: a
+    consistent copy however busy the crawl writing to it."""
     live = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         live.execute("PRAGMA busy_timeout = 30000")
         live.execute("VACUUM INTO ?", [str(target)])
     finally:
         live.close()
+
+
+def copy_database(source: Path, target: Path) -> sqlite3.Connection:
+    """Copy the live archive into ``target`` (``vacuum_copy``); open the copy."""
+    vacuum_copy(source, target)
     copy = sqlite3.connect(target, isolation_level=None)
     copy.execute("PRAGMA foreign_keys = OFF")
     return copy

@@ -55,6 +55,28 @@ class FrontierEntry:
     last_modified: str | None
     article_links: int | None
 
+    def worth_refetching(self, refetch_listing: bool) -> bool:
+        """Whether an incremental crawl fetches this known URL again: it is still pending,
+        it failed in a way worth another try, or it is a listing that led to articles and
+        the link to it came from a listing (``refetch_listing``)."""
+        if self.state == "pending" or (self.state == "failed" and transient(self.last_status)):
+            return True
+        return refetch_listing and self.kind == "listing" and bool(self.article_links)
+
+    def validators(self) -> dict[str, str]:
+        """The headers that make a revisit conditional on the last answer's validators."""
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+def transient(status: int | None) -> bool:
+    """A failure worth another try next crawl: no answer, 5xx, or 429 (come back later)."""
+    return status is None or status >= 500 or status == 429
+
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

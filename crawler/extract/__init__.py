@@ -1,4 +1,7 @@
-"""Extraction: page bytes and URL in, an ``ArticleRecord`` out; pure functions, no Scrapy."""
+"""Extraction: page bytes and URL in, an ``ArticleRecord`` out; pure functions, no Scrapy.
+
+Imports ``archive.records`` only, so a notebook or the evaluation can use it alone.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +19,9 @@ from .dates import Published, fallback_published, find_published, listed_publish
 from .encoding import decode_html
 from .images import body_images
 from .language import detect_language
-from .markup import Element, attr, base_url, first, node_text, parse_html, select_one, source_html
+from .markup import Element, parse_html, source_html
 from .metadata import PageMetadata, jsonld_names, read_metadata
+from .nodes import attr, base_url, first, node_text, select_one
 from .titles import Headline, find_headline, site_names
 
 __all__ = ["ExtractHints", "decode_html", "extract_article", "listed_published"]

@@ -14,17 +14,8 @@ from trafilatura.settings import DEFAULT_CONFIG
 
 from .boilerplate import filter_lines, strip_furniture
 from .bylines import BylineFacts
-from .markup import (
-    BLOCK_TAGS,
-    PAGE_TAG,
-    Element,
-    attached,
-    clean_text,
-    node_text,
-    page_html,
-    select_one,
-    shorten_blank_text,
-)
+from .markup import BLOCK_TAGS, PAGE_TAG, Element, attached, page_html, shorten_blank_text
+from .nodes import clean_text, node_text, select_one
 from .titles import comparable
 
 logger = logging.getLogger(__name__)

@@ -10,19 +10,9 @@ from itertools import islice
 from lxml import etree
 
 from .bylines import BylineFacts, is_counter, parse_byline
-from .markup import (
-    BLOCK_TAGS,
-    PAGE_TAG,
-    Element,
-    clean_text,
-    first,
-    looks_like_chrome,
-    node_text,
-    remove,
-    short_text,
-    strings,
-    text_nodes,
-)
+from .chrome import looks_like_chrome
+from .markup import BLOCK_TAGS, PAGE_TAG, Element, remove
+from .nodes import clean_text, first, node_text, short_text, strings, text_nodes
 from .titles import comparable
 from .vocabulary import FURNITURE_LINE, PLACEHOLDER_ALTS, fold
 

@@ -8,21 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .bylines import BylineFacts, parse_byline
-from .markup import (
-    BLOCK_TAGS,
-    PAGE_TAG,
-    Element,
-    chrome_ancestor,
-    class_and_id,
-    clean_text,
-    contains,
-    elements,
-    in_chrome,
-    node_text,
-    short_text,
-    text_after,
-    text_nodes,
-)
+from .chrome import chrome_ancestor, class_and_id, in_chrome
+from .markup import BLOCK_TAGS, PAGE_TAG, Element
+from .nodes import clean_text, contains, elements, node_text, short_text, text_after, text_nodes
 from .vocabulary import LABEL
 
 logger = logging.getLogger(__name__)

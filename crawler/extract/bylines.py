@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .dateparse import FoundDate, find_dates
-from .markup import clean_text
+from .nodes import clean_text
 from .vocabulary import (
     BARE_LABEL,
     COUNTER,

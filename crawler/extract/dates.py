@@ -13,9 +13,11 @@ import lxml.etree
 import lxml.html
 
 from .bylines import BylineFacts
+from .chrome import class_and_id, in_chrome
 from .dateparse import FoundDate, find_dates, parse_date
-from .markup import Element, attr, class_and_id, in_chrome, node_text, select_one
+from .markup import Element
 from .metadata import PageMetadata, jsonld_first
+from .nodes import attr, node_text, select_one
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 from archive.records import ImageRecord
 
-from .markup import Element, attr, class_and_id, clean_text, in_chrome, is_element, node_text
+from .chrome import class_and_id, in_chrome
+from .markup import Element, is_element
+from .nodes import attr, clean_text, node_text
 from .vocabulary import FILE_NAME_ALT, PLACEHOLDER_ALTS, fold
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .markup import Element, attr, clean_text
+from .markup import Element
+from .nodes import attr, clean_text
 
 logger = logging.getLogger(__name__)
 

@@ -6,20 +6,20 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .markup import (
-    Element,
+from .chrome import in_chrome
+from .markup import Element
+from .metadata import PageMetadata, jsonld_first, jsonld_names
+from .nodes import (
     attr,
     clean_text,
     comes_after,
     elements,
     first,
-    in_chrome,
     node_text,
     select_one,
     short_text,
     strings,
 )
-from .metadata import PageMetadata, jsonld_first, jsonld_names
 
 logger = logging.getLogger(__name__)
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Headers, Response
+    from twisted.python.failure import Failure
 
 log = logging.getLogger(__name__)
 
@@ -162,3 +163,13 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def failure_reason(failure: Failure) -> str:
+    """Why a request that had an exchange was refused after it (a redirect not followed, a
+    size limit), for its fetch row."""
+    response = getattr(failure.value, "response", None)
+    location = response.headers.get(b"Location") if response is not None else None
+    if location and 300 <= response.status < 400:
+        return f"redirect to {location.decode('latin-1')} not followed"
+    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"

@@ -6,14 +6,13 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from . import digest, forum, secretariat
 from .digest import syndicated_pairs
 from .faults import check_fault, with_fault
 from .profile import SiteProfile
-from .server import RequestLog, SiteApp, SiteServer
+from .server import RequestLog, ServedSites, SiteApp, SiteServer
 from .state import FIRST_EDITION, SECOND_EDITION, HitCounter, SiteState
 
 __all__ = [
@@ -58,7 +57,7 @@ def _kind(name: str) -> _SiteKind:
     return _KINDS[name]
 
 
-class SampleSite:
+class SampleSite(ServedSites):
     """The sample sites, each on its own port of 127.0.0.1; a context manager.
 
     Example:
@@ -151,17 +150,6 @@ class SampleSite:
         self.urls.clear()
         if self._log is not None:
             self._log.close()
-
-    def __enter__(self) -> SampleSite:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def expected_articles(

@@ -22,11 +22,10 @@ import struct
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
 
 from . import hostile_pages as pages
-from .server import HOST, Request, RequestLog, log_entry
+from .server import HOST, Request, RequestLog, ServedSites, log_entry
 
 PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: never fetched
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
@@ -224,7 +223,7 @@ def _links(name: str) -> list[str]:
     return good[:1] + cases + good[1:]
 
 
-class HostileSite:
+class HostileSite(ServedSites):
     """The four hostile servers on free ports; a context manager.
 
     Example:
@@ -276,17 +275,6 @@ class HostileSite:
         for thread in self._threads:
             thread.join()
         self._servers.clear()
-
-    def __enter__(self) -> HostileSite:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 logger = logging.getLogger(__name__)
@@ -169,6 +169,22 @@ class _SiteHandler(BaseHTTPRequestHandler):
         except Exception:
             logger.exception("%s failed on %s", self.server.site_name, request.target)
             return Response(500, b"internal error", "text/plain")
+
+
+class ServedSites:
+    """Sites served while a ``with`` block runs: started on entry, stopped on exit."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
 
 class SiteServer:

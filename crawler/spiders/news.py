@@ -12,7 +12,6 @@ look-ahead of one page), and recent articles are revisited with conditional GET.
 
 from __future__ import annotations
 
-import codecs
 import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -20,7 +19,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
@@ -28,9 +26,16 @@ from twisted.python.failure import Failure
 
 from archive.diskfull import is_storage_full
 from archive.urls import canonical_url, site_key
-from crawler import discovery
 from crawler import signals as secnews_signals
-from crawler.classify import PageKind, classify_page, looks_binary
+from crawler.discovery.classify import PageKind, classify_page, is_html
+from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.links import (
+    Link,
+    feed_links,
+    is_pagination,
+    page_links,
+    page_selector,
+)
 from crawler.items import PageItem
 from crawler.middlewares.budget import BudgetSpent
 from crawler.middlewares.capture import (
@@ -38,9 +43,10 @@ from crawler.middlewares.capture import (
     FETCHED_AT_META,
     FRONTIER_META,
     PROBE_META,
+    failure_reason,
 )
 from crawler.session import session_for
-from crawler.siteconfig import SiteConfig, resolve_target
+from crawler.sites.config import SiteConfig, resolve_target
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +87,8 @@ class NewsSpider(scrapy.Spider):
         spider.full = crawler.settings.getbool("SECNEWS_FULL")
         spider.backlog = max(crawler.settings.getint("SECNEWS_FRONTIER_BACKLOG"), 1)
         spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT") or 2083
-        _apply_politeness(crawler.settings, spider.site)
+        for name, value in spider.site.politeness.settings().items():
+            crawler.settings.set(name, value, priority="spider")  # below the command line's
         crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
         return spider
 
@@ -105,7 +112,8 @@ class NewsSpider(scrapy.Spider):
         ):
             yield request
         if not self.full:
-            due = self.frontier.due_articles(self.site.revisit_days, _slow_days(self))
+            slow_days = self.crawler.settings.getint("SECNEWS_SLOW_REVISIT_DAYS")
+            due = self.frontier.due_articles(self.site.revisit_days, slow_days)
             async for request in self._streamed(
                 self._request(url, "revisit", self.parse_page, force=True, conditional=True)
                 for url in due
@@ -148,14 +156,14 @@ class NewsSpider(scrapy.Spider):
         if response.status in GONE:
             self._done(response, "other", state="failed")
             return
-        root = discovery.xml_root(response.body)
-        if root is not None and discovery.is_sitemap(root):
-            sitemaps, entries = discovery.parse_sitemap(response.body)
+        root = xml_root(response.body)
+        if root is not None and is_sitemap(root):
+            sitemaps, entries = parse_sitemap(response.body)
             for url in sitemaps:
                 yield from self._maybe(self._request(url, "sitemap", self.parse_xml, force=True))
             kind = "sitemap"
-        elif root is not None and discovery.is_feed(root):
-            entries, kind = discovery.parse_feed(response.body, response.url), "feed"
+        elif root is not None and is_feed(root):
+            entries, kind = parse_feed(response.body, response.url), "feed"
         else:
             yield from self.parse_page(response)
             return
@@ -171,8 +179,8 @@ class NewsSpider(scrapy.Spider):
         if response.status == 304 or response.status in GONE:
             self._revisit_answer(response)
             return
-        if not isinstance(response, TextResponse) or not _is_html(response):
-            if discovery.xml_root(response.body) is not None and response.meta.get(VIA) != "xml":
+        if not isinstance(response, TextResponse) or not is_html(response):
+            if xml_root(response.body) is not None and response.meta.get(VIA) != "xml":
                 response.meta[VIA] = "xml"
                 yield from self.parse_xml(response)
             else:
@@ -181,7 +189,7 @@ class NewsSpider(scrapy.Spider):
         kind = self._kind(response)
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
         page = page_selector(response)
-        for url in discovery.feed_links(page, response.url):
+        for url in feed_links(page, response.url):
             if self._wanted(url):
                 yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
         if kind is PageKind.LISTING:
@@ -195,19 +203,17 @@ class NewsSpider(scrapy.Spider):
     def _follow_listing(
         self, response: TextResponse, page: scrapy.Selector
     ) -> Iterator[scrapy.Request]:
-        links = [
-            link for link in discovery.page_links(page, response.url) if self._wanted(link.url)
-        ]
+        links = [link for link in page_links(page, response.url) if self._wanted(link.url)]
         fresh = [
             link
             for link in links
             if link.url not in self._settled
-            and not discovery.is_pagination(link)
+            and not is_pagination(link)
             and self.frontier.get(canonical_url(link.url)) is None
         ]
         stale = 0 if fresh else response.meta.get(STALE, 0) + 1
         yield from self._follow_links(response, page, stale=stale, links=links)
-        article_links = sum(1 for link in links if not discovery.is_pagination(link))
+        article_links = sum(1 for link in links if not is_pagination(link))
         self._done(response, "listing", article_links=article_links)
 
     def _follow_links(
@@ -216,16 +222,16 @@ class NewsSpider(scrapy.Spider):
         page: scrapy.Selector,
         *,
         stale: int,
-        links: list[discovery.Link] | None = None,
+        links: list[Link] | None = None,
     ) -> Iterator[scrapy.Request]:
         depth = response.meta.get(DEPTH, 0)
         if links is None:
-            found = discovery.page_links(page, response.url, skip=self._settled)
+            found = page_links(page, response.url, skip=self._settled)
             links = [link for link in found if self._wanted(link.url)]
         for link in links:
             if link.url in self._settled:
                 continue
-            if discovery.is_pagination(link):
+            if is_pagination(link):
                 # Re-read known listing pages only while they still show something new.
                 force = stale <= LOOKAHEAD and response.meta.get(DEPTH, 0) <= 1
                 request = self._request(link.url, "pagination", self.parse_page, force=force)
@@ -309,7 +315,11 @@ class NewsSpider(scrapy.Spider):
             self._settled.add(url)
             return None
         known = self.frontier.get(cleaned)
-        if known is not None and not (force or self.full) and not _refetch(known, refetch_listing):
+        if (
+            known is not None
+            and not (force or self.full)
+            and not known.worth_refetching(refetch_listing)
+        ):
             self.crawler.stats.inc_value("secnews/frontier/known")
             self._note_variant(cleaned, variant)
             return None
@@ -322,7 +332,7 @@ class NewsSpider(scrapy.Spider):
             meta[REFERRED_AS] = url
         if probe:
             meta[PROBE_META] = True
-        headers = _validators(known) if conditional and known is not None else {}
+        headers = known.validators() if conditional and known is not None else {}
         return scrapy.Request(
             cleaned,
             callback=callback,
@@ -367,7 +377,7 @@ class NewsSpider(scrapy.Spider):
             refused = failure.check(IgnoreRequest) is not None and not exchanged
             if exchanged and failure.check(IgnoreRequest):
                 archive = session_for(self.crawler).archive
-                archive.note_fetch_error(meta[FETCH_ID_META], _failure_reason(failure))
+                archive.note_fetch_error(meta[FETCH_ID_META], failure_reason(failure))
             self.frontier.done(url, "other", state="refused" if refused else "failed")
         log.debug("gave up on %s: %s", getattr(request, "url", "?"), failure.getErrorMessage())
 
@@ -377,87 +387,6 @@ class NewsSpider(scrapy.Spider):
             yield request
 
 
-def _refetch(known: Any, refetch_listing: bool) -> bool:
-    """Whether an incremental crawl fetches a known URL again."""
-    if known.state == "pending" or (known.state == "failed" and _transient(known.last_status)):
-        return True
-    return refetch_listing and known.kind == "listing" and bool(known.article_links)
-
-
-def _failure_reason(failure: Failure) -> str:
-    response = getattr(failure.value, "response", None)
-    location = response.headers.get(b"Location") if response is not None else None
-    if location and 300 <= response.status < 400:
-        return f"redirect to {location.decode('latin-1')} not followed"
-    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
-
-
-def _transient(status: int | None) -> bool:
-    """A failure worth another try next crawl: no answer, 5xx, or 429 (come back later)."""
-    return status is None or status >= 500 or status == 429
-
-
-def _validators(known: Any) -> dict[str, str]:
-    headers = {}
-    if known.etag:
-        headers["If-None-Match"] = known.etag
-    if known.last_modified:
-        headers["If-Modified-Since"] = known.last_modified
-    return headers
-
-
-def _slow_days(spider: NewsSpider) -> int:
-    return spider.crawler.settings.getint("SECNEWS_SLOW_REVISIT_DAYS")
-
-
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-# What libxml2 reports for bytes that are not UTF-8 (parsel checks the same two).
-_ENCODING_ERRORS = frozenset(
-    {etree.ErrorTypes.ERR_INVALID_CHAR, etree.ErrorTypes.ERR_INVALID_ENCODING}
-)
-
-
-def page_selector(response: TextResponse) -> scrapy.Selector:
-    """The page parsed, for this callback alone. Not ``response.selector``: the response keeps
-    that one and it keeps the response, a cycle, so every page (body, text and tree, about a
-    megabyte) would wait for Python's cycle collector instead of going once it is filed.
-
-    A UTF-8 page is parsed from its bytes by lxml's own parser. Scrapy's selector decodes the
-    body, strips it, drops NULs and encodes it again before parsing it, and makes each
-    element lxml.html's class through a lookup in Python: a third of the parse and a tenth of
-    reading the links, on every page. Any other page, or one whose bytes are not all UTF-8,
-    is parsed as Scrapy does."""
-    body = response.body
-    if codecs.lookup(response.encoding).name == "utf-8" and b"\x00" not in body:
-        parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-        try:
-            root = etree.fromstring(body.removeprefix(codecs.BOM_UTF8), parser=parser)
-        except etree.XMLSyntaxError:
-            root = None
-        if root is not None and not parser.error_log.filter_types(_ENCODING_ERRORS):
-            return scrapy.Selector(root=root, type="html")
-    return scrapy.Selector(response)
-
-
-def _is_html(response: TextResponse) -> bool:
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
-    if looks_binary(response.body):
-        return False  # served as text/html, but bytes all the same
-    if "html" in content_type:
-        return True
-    return not content_type and b"<html" in response.body[:2048].lower()
-
-
-def _apply_politeness(settings: Any, site: SiteConfig) -> None:
-    """The site's politeness, below anything given on the command line."""
-    if site.politeness.delay is not None:
-        settings.set("DOWNLOAD_DELAY", site.politeness.delay, priority="spider")
-        settings.set("AUTOTHROTTLE_START_DELAY", max(site.politeness.delay, 0.1), priority="spider")
-    if site.politeness.concurrency is not None:
-        settings.set(
-            "CONCURRENT_REQUESTS_PER_DOMAIN", site.politeness.concurrency, priority="spider"
-        )

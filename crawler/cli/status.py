@@ -1,11 +1,42 @@
-"""``secnews status`` for a person: the ``site_status`` rows as a terminal table."""
+"""``secnews status``: per-site health, as a terminal table or JSON."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+import click
 from rich.console import Console
 from rich.table import Table
+
+from crawler.cli import ConfigProblem, data_option
+
+
+@click.command()
+@data_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object a site.")
+def status(data_dir: Path, as_json: bool) -> None:
+    """Per-site health: last run, result, new and updated articles, errors, findings.
+
+    The same rows are the `site_status` view of the archive, which Datasette shows.
+
+    Example: secnews status --data /var/lib/secnews --json
+    """
+    from archive.operations.status import site_status
+    from archive.store import Archive
+
+    if not (data_dir / "archive.db").exists():
+        raise ConfigProblem(f"--data {data_dir}: no archive.db there (crawl something first)")
+    with Archive(data_dir) as archive:
+        rows = site_status(archive.db)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    print_status(rows)
+
+
+# The table
 
 RESULT_STYLE = {"ok": "green", "failing": "bold red", "never": "dim"}
 COLUMNS = (

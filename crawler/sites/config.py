@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cssselect import GenericTranslator, SelectorError
 
 from archive.urls import site_key
-from crawler import regexcheck
 from crawler.netpolicy import forbidden_address
+from crawler.sites import regexcheck
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
 SELECTOR_FIELDS = ("title", "body", "published", "author")
@@ -43,6 +43,17 @@ class Discovery:
 class Politeness:
     delay: float | None = None
     concurrency: int | None = None
+
+    def settings(self) -> dict[str, float | int]:
+        """The Scrapy settings this politeness sets; a crawl puts them below the command
+        line's own."""
+        chosen: dict[str, float | int] = {}
+        if self.delay is not None:
+            chosen["DOWNLOAD_DELAY"] = self.delay
+            chosen["AUTOTHROTTLE_START_DELAY"] = max(self.delay, 0.1)
+        if self.concurrency is not None:
+            chosen["CONCURRENT_REQUESTS_PER_DOMAIN"] = self.concurrency
+        return chosen
 
 
 @dataclass(frozen=True)
@@ -228,7 +239,7 @@ def _discovery(data: Mapping[str, Any], source: str) -> Discovery:
 
 
 def _check_backtracking(patterns: Mapping[str, tuple[re.Pattern[str], ...]], source: str) -> None:
-    """Refuse a pattern that could stall a crawl (see ``crawler.regexcheck``)."""
+    """Refuse a pattern that could stall a crawl (see ``crawler.sites.regexcheck``)."""
     fields = [
         (f"discovery.{key}[{i}]", p.pattern)
         for key in patterns

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.dryrun import Discovered
-from crawler.siteconfig import (
+from crawler.discovery.dryrun import Discovered
+from crawler.sites.config import (
     NAME_PATTERN,
     SiteConfig,
     SiteConfigError,

@@ -164,7 +164,7 @@ def slow_pattern(patterns: tuple[str, ...], seconds: float = PATTERN_SECONDS) ->
     if not patterns:
         return None
     child = subprocess.Popen(
-        [sys.executable, "-m", "crawler.regexcheck"],
+        [sys.executable, "-m", "crawler.sites.regexcheck"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -1,7 +1,7 @@
-"""``make eval``: secnews against plain trafilatura on the gold set, per language and field.
+"""secnews against plain trafilatura on the gold set, per language and field.
 
-Both read the same decoded pages in the same run. Run it with
-``python -m crawler.evaluate [PAGES_DIR] [--page NAME ...]``.
+Both read the same decoded pages in the same run. ``make eval`` runs it as
+``python -m crawler.evaluation [PAGES_DIR] [--page NAME ...]``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import click
 import trafilatura
 from trafilatura.settings import Document
 
+from crawler.evaluation.goldset import FIELDS, Extraction, GoldPage, Score, load_gold, score_page
 from crawler.extract import decode_html, extract_article
-from crawler.goldset import FIELDS, Extraction, GoldPage, Score, load_gold, score_page
 
-DEFAULT_PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
+DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "tests" / "data" / "pages"
 EXTRACTORS = ("secnews", "trafilatura")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _LOWER_IS_BETTER = frozenset({"leakage"})
@@ -159,7 +159,7 @@ def shortfalls(report: Report) -> list[str]:
 def main(pages_dir: Path, names: tuple[str, ...]) -> None:
     """Score secnews and plain trafilatura on the gold set, per language and field.
 
-    Example: python -m crawler.evaluate tests/data/pages --page zh-metinfo-seed
+    Example: python -m crawler.evaluation tests/data/pages --page zh-metinfo-seed
     """
     pages = load_gold(pages_dir, list(names))
     if not pages:
@@ -173,7 +173,3 @@ def main(pages_dir: Path, names: tuple[str, ...]) -> None:
     click.echo(f"{len(pages)} pages; mean time a page: {timing}")
     for problem in shortfalls(report):
         click.echo(f"short of the goal: {problem}")
-
-
-if __name__ == "__main__":
-    main()

@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse
 
 from archive.urls import canonical_url
-from crawler import discovery
-from crawler.classify import classify_page
+from crawler.discovery.classify import classify_page
+from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.links import Link, feed_links, is_pagination, page_links
+from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
 from crawler.politefetch import Fetched, PoliteFetcher
 from crawler.settings import USER_AGENT
-from crawler.urlpatterns import group_by_shape, shape_pattern
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,14 @@ def _page(answer: Fetched) -> HtmlResponse | None:
 def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[str]]:
     """(child sitemaps, page URLs) of a sitemap or feed at ``url``; empty if neither."""
     answer = fetcher.get(url)
-    root = discovery.xml_root(answer.body) if answer else None
+    root = xml_root(answer.body) if answer else None
     if answer is None or root is None:
         return [], []
-    if discovery.is_sitemap(root):
-        children, entries = discovery.parse_sitemap(answer.body)
+    if is_sitemap(root):
+        children, entries = parse_sitemap(answer.body)
         return children, [entry.url for entry in entries]
-    if discovery.is_feed(root):
-        return [], [entry.url for entry in discovery.parse_feed(answer.body, answer.url)]
+    if is_feed(root):
+        return [], [entry.url for entry in parse_feed(answer.body, answer.url)]
     return [], []
 
 
@@ -93,10 +94,10 @@ def _read_feeds(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> l
     return []
 
 
-def _listing_link(page: HtmlResponse, links: list[discovery.Link], start: str) -> str | None:
+def _listing_link(page: HtmlResponse, links: list[Link], start: str) -> str | None:
     """The page to read as a listing: the next page of the start page, else its news section."""
     for link in links:
-        if discovery.is_pagination(link) and link.url != start:
+        if is_pagination(link) and link.url != start:
             return link.url
     for link in links:
         text = f"{urlsplit(link.url).path} {link.text}".lower()
@@ -134,16 +135,14 @@ def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT
         return _finish(found, fetcher)
     _page_facts(found, page)
     listed = _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
-    listed += _read_feeds(fetcher, found, discovery.feed_links(page.selector, page.url))
-    links = [
-        link for link in discovery.page_links(page.selector, page.url) if fetcher.in_scope(link.url)
-    ]
+    listed += _read_feeds(fetcher, found, feed_links(page.selector, page.url))
+    links = [link for link in page_links(page.selector, page.url) if fetcher.in_scope(link.url)]
     found.listing_url = _listing_link(page, links, page.url)
     if found.listing_url:
         listing = fetcher.get(found.listing_url)
         second = _page(listing) if listing else None
         if second is not None:
-            more = discovery.page_links(second.selector, second.url)
+            more = page_links(second.selector, second.url)
             links += [link for link in more if fetcher.in_scope(link.url)]
     _patterns(found, links, listed, fetcher)
     return _finish(found, fetcher)
@@ -156,9 +155,9 @@ def _sitemap_urls(fetcher: PoliteFetcher, start_url: str) -> list[str]:
 
 
 def _patterns(
-    found: Discovered, links: list[discovery.Link], listed: list[str], fetcher: PoliteFetcher
+    found: Discovered, links: list[Link], listed: list[str], fetcher: PoliteFetcher
 ) -> None:
-    pagination = [canonical_url(link.url) for link in links if discovery.is_pagination(link)]
+    pagination = [canonical_url(link.url) for link in links if is_pagination(link)]
     if pagination:
         group = group_by_shape(pagination)[0]
         found.pagination_pattern = shape_pattern(group)

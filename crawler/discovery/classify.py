@@ -13,10 +13,14 @@ import json
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from lxml import html as lxml_html
 
-from crawler.discovery import PAGINATION_URL
+from crawler.discovery.links import PAGINATION_URL
+
+if TYPE_CHECKING:
+    from scrapy.http import TextResponse
 
 ARTICLE_TYPES = {
     "article",
@@ -206,3 +210,13 @@ def _weight(text: str) -> int:
 
 def _is_prose(text: str) -> bool:
     return _weight(text) >= 150
+
+
+def is_html(response: TextResponse) -> bool:
+    """Whether a text response is an HTML page: not binary, and said or seen to be HTML."""
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    if looks_binary(response.body):
+        return False  # served as text/html, but bytes all the same
+    if "html" in content_type:
+        return True
+    return not content_type and b"<html" in response.body[:2048].lower()

@@ -17,7 +17,7 @@ from scrapy.utils.project import get_project_settings
 from archive.diskfull import is_storage_full
 from archive.store import Archive
 from crawler.extensions.storage import REASON
-from crawler.siteconfig import SiteConfig, resolve_target
+from crawler.sites.config import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from typing import Any
 from archive.operations.findings import Finding, HealthPolicy
 from archive.operations.health import assess_run
 from archive.store import Archive
-from crawler.alerts import alert_payload, post_alert
+from crawler.runs.alerts import alert_payload, post_alert
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from archive.store.warc import read_response
 from crawler.extract import ExtractHints, extract_article
 from crawler.pipelines.extract import WEAKER_THAN_LISTED
 from crawler.provenance import extractor_version
-from crawler.siteconfig import SiteConfigError, load_sites
+from crawler.sites.config import SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
 

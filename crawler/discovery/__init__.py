@@ -1,0 +1,13 @@
+"""Discovery: where a site's articles are, and which fetched pages are articles.
+
+- ``links``: a page's links, pagination and announced feeds (``page_selector`` parses a
+  response for them).
+- ``feeds``: sitemaps and RSS/Atom feeds, with the dates they give.
+- ``classify``: is a response HTML at all, and is an HTML page an article, a listing, or
+  navigation?
+- ``urlpatterns``: the common shape of a set of URLs, as a regular expression.
+- ``dryrun``: a handful of polite requests to see a new site, for ``secnews sites add``.
+
+Pure functions over bytes and parsed pages, but for ``dryrun``; the spider decides what to
+request. May import ``archive.urls``, ``crawler.politefetch`` and ``crawler.settings``.
+"""
