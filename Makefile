@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 # leave the machine fails loudly. Needs root (or user namespaces) and iproute2.
 OFFLINE := scripts/offline
 
-.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval chromium
+.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval eval-dev chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ bench-search: $(STAMP)
 # tests/data/pages, per language and field. EVAL_ARGS='--page zh-metinfo-seed' for one page.
 eval: $(STAMP)
 	$(BIN)/python -m crawler.evaluation $(EVAL_ARGS)
+
+# Not part of `make test`: secnews against plain trafilatura on ../shared/extraction-dev (real
+# pages, gold by the benchmarks' authors), per language and source, and the pages where secnews
+# trails. The yardstick for every extraction change. EVAL_ARGS='--source wcxb' for a part.
+DEV_SET ?= ../shared/extraction-dev
+eval-dev: $(STAMP)
+	$(BIN)/python -m crawler.evaluation.devset $(DEV_SET) $(EVAL_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler archive tests
