@@ -162,7 +162,7 @@ def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
     )
 
 
-def _read_body(page: _IntactPage, url: str, hints: ExtractHints) -> Body:
+def _read_body(page: _IntactPage, html: str, url: str, hints: ExtractHints) -> Body:
     headline = page.headline.element
     raw_title = node_text(headline) if headline is not None else ""
     return extract_body(
@@ -172,6 +172,7 @@ def _read_body(page: _IntactPage, url: str, hints: ExtractHints) -> Body:
         remove=[block.element for block in page.blocks] + [headline],
         headline=headline,
         selector=hints.selectors.get("body"),
+        source=html,
     )
 
 
@@ -190,7 +191,7 @@ def _extract(
         logger.debug("not an HTML page: %s", url)
         return None
     page = _read_intact(html, url, hints)
-    found = _read_body(page, url, hints)
+    found = _read_body(page, html, url, hints)
     if not _is_article(page.headline.title, found.paragraphs):
         logger.debug("no article body: %s", url)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 
@@ -12,9 +12,18 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG
 
-from .boilerplate import filter_lines, strip_furniture
+from .boilerplate import NEVER_TEXT, filter_lines, strip_furniture
 from .bylines import BylineFacts
-from .markup import BLOCK_TAGS, PAGE_TAG, Element, attached, page_html, shorten_blank_text
+from .markup import (
+    BLOCK_TAGS,
+    PAGE_TAG,
+    Element,
+    attached,
+    page_html,
+    parse_html,
+    shorten_blank_text,
+)
+from .markup import remove as remove_node
 from .nodes import clean_text, node_text, select_one
 from .titles import comparable
 
@@ -35,6 +44,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|#{1,6})\s+")
 _ROW_EDGES = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 _RULER = re.compile(r"^[\s|:\-]*$")
 _TRUST_SHARE = 0.6  # trafilatura must find this share of the dense block to be believed
+# When chrome held this share of the page's prose, it may have been the article's region...
+_FLOOR_TRIGGER = 0.5
+# ...and the body must then keep this share of what trafilatura reads in the page as served.
+_FLOOR_SHARE = 0.5
 
 
 @dataclass
@@ -86,18 +99,18 @@ def block_paragraphs(root: Element) -> list[str]:
     return [block for block in blocks if block]
 
 
-def _string_value(text: str, in_link: bool, weight: float) -> float:
+def _string_value(text: str, in_link: bool) -> float:
     # Letters, not characters: a list of dates ("2023-04-01") is no article.
     letters = sum(map(str.isalpha, text))
     if letters < _MIN_LETTERS or in_link:
         return 0.0  # labels, buttons and link text say nothing about where the article is
-    prose = 1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT
-    return letters * prose * weight
+    return letters * (1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT)
 
 
-def _string_values(root: Element, headline_seen: bool) -> Iterator[tuple[float, Element]]:
-    # Each string's value and the element holding it, in page order. Position matters only
-    # when the headline was found (and removed, leaving a marker): text after it counts more.
+def _string_values(root: Element, headline_seen: bool) -> Iterator[tuple[float, float, Element]]:
+    # Each string's prose value, the weight of its position and the element holding it, in
+    # page order. Position matters only when the headline was found (and removed, leaving a
+    # marker): text after it counts more.
     weight = _BEFORE_HEADLINE_WEIGHT if headline_seen else 1.0
     links = 0  # how many <a> elements the walk is inside
     for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
@@ -107,12 +120,18 @@ def _string_values(root: Element, headline_seen: bool) -> Iterator[tuple[float, 
             if node.tag == "a":
                 links += 1
             if node.text:
-                yield _string_value(node.text, links > 0, weight), node
+                yield _string_value(node.text, links > 0), weight, node
             continue
         if event == "end" and node.tag == "a":
             links -= 1
         if node.tail and node is not root:
-            yield _string_value(node.tail, links > 0, weight), node.getparent()
+            yield _string_value(node.tail, links > 0), weight, node.getparent()
+
+
+def prose_value(nodes: Iterable[Element]) -> float:
+    """How much prose the elements hold: letters of their text outside links, in strings
+    long enough to say something, sentences counting more than labels."""
+    return sum(value for node in nodes for value, _, _ in _string_values(node, False))
 
 
 def _link_density(node: Element) -> float:
@@ -120,12 +139,28 @@ def _link_density(node: Element) -> float:
     return sum(len(node_text(link)) for link in node.iterdescendants("a")) / total
 
 
+@dataclass(frozen=True)
+class DenseBlock:
+    """The densest block of a page, and how much prose the whole page holds."""
+
+    element: Element | None
+    page_prose: float
+
+
 def densest_block(root: Element, headline_seen: bool = False) -> Element | None:
     """The element whose paragraphs hold the most prose outside links (readability-style)."""
+    return find_dense_block(root, headline_seen).element
+
+
+def find_dense_block(root: Element, headline_seen: bool = False) -> DenseBlock:
+    """``densest_block`` with the page's prose (``prose_value``), read in the same pass."""
     scores: dict[Element, float] = {}  # in the order first scored, which breaks ties
-    for value, parent in _string_values(root, headline_seen):
-        if not value:
+    page_prose = 0.0
+    for prose, weight, parent in _string_values(root, headline_seen):
+        if not prose:
             continue
+        page_prose += prose
+        value = prose * weight
         block = parent
         while block.tag not in BLOCK_TAGS and block.getparent() is not None:
             block = block.getparent()
@@ -137,15 +172,16 @@ def densest_block(root: Element, headline_seen: bool = False) -> Element | None:
     leaders = sorted(scores, key=lambda key: scores[key], reverse=True)[:_CANDIDATES]
     ranked = {key: scores[key] * (1 - _link_density(key)) for key in leaders}
     best = max(ranked, key=lambda key: ranked[key], default=None)
-    return best if best is not None and ranked[best] > 0 else None
+    return DenseBlock(best if best is not None and ranked[best] > 0 else None, page_prose)
 
 
-def trafilatura_lines(html: str, url: str) -> list[str]:
-    """trafilatura's reading of the (already cleaned) page, one line per block."""
+def trafilatura_lines(html: str, url: str, *, fast: bool = True) -> list[str]:
+    """trafilatura's reading of the page, one line per block; ``fast`` without its
+    readability and jusText fallbacks (a cleaned page needs none)."""
     document = trafilatura.bare_extraction(
         html,
         url=url,
-        fast=True,
+        fast=fast,
         include_tables=True,
         include_images=False,
         include_comments=False,
@@ -192,12 +228,18 @@ def extract_body(
     remove: Sequence[Element | None],
     headline: Element | None = None,
     selector: str | None = None,
+    source: str | None = None,
 ) -> Body:
-    """Clean the page in place and read its body; an empty body means no article."""
+    """Clean the page in place and read its body; an empty body means no article.
+
+    ``source``, the page as served, is read again when cleaning took out as chrome the
+    region that held most of the page's prose: the body then keeps at least what
+    trafilatura alone finds there.
+    """
     if headline is not None and headline.getparent() is not None and attached(headline):
         # Leave a marker where the headline was, so text after it can be preferred.
         headline.addprevious(etree.Element("span", {"data-secnews-headline": ""}))
-    strip_furniture(root, remove)
+    chrome = strip_furniture(root, remove)
     shorten_blank_text(root)  # before trafilatura or htmldate reads the page's source
     if selector:
         chosen = select_one(root, selector)
@@ -205,14 +247,53 @@ def extract_body(
             paragraphs, facts = filter_lines(block_paragraphs(chosen), titles)
             return Body(paragraphs, chosen, facts)
         logger.debug("body selector %r matched nothing on %s", selector, url)
-    container = densest_block(root, headline is not None)
-    dense = filter_lines(block_paragraphs(container), titles)[0] if container is not None else []
+    dense = find_dense_block(root, headline is not None)
+    body = _cleaned_body(root, url, titles, dense.element)
+    removed = prose_value(chrome)
+    if source is not None and removed >= _FLOOR_TRIGGER * (removed + dense.page_prose):
+        return _recall_floor(body, source, url, titles)
+    return body
+
+
+def _cleaned_body(root: Element, url: str, titles: list[str], container: Element | None) -> Body:
+    """trafilatura's reading of the cleaned page, whole, when it agrees with the densest
+    block; that block's own paragraphs when trafilatura missed it."""
     extracted, facts = filter_lines(trafilatura_lines(page_html(root), url), titles)
     if container is None:
         return Body(extracted, None, facts)
+    dense = filter_lines(block_paragraphs(container), titles)[0]
     inside = _within(extracted, container)
     if inside and _covers(inside, dense):
-        return Body(inside, container, facts)
+        # Not clipped to the block: an article spread over sibling blocks (split by
+        # figures, pull quotes, sections with their own headings) is kept whole.
+        return Body(extracted, container, facts)
     logger.debug("trafilatura missed the dense block on %s; using it", url)
     paragraphs, facts = filter_lines(block_paragraphs(container), titles)
     return Body(paragraphs, container, facts)
+
+
+def _letters(line: str) -> int:
+    return sum(map(str.isalpha, line))
+
+
+def _held(lines: list[str], paragraphs: list[str]) -> float:
+    """The share of the lines' letters that the paragraphs hold (a body of menu links, left
+    when the article went, holds none of an article however long it is)."""
+    haystack = _key(" ".join(paragraphs))
+    total = sum(_letters(line) for line in lines)
+    found = sum(_letters(line) for line in lines if _key(line) in haystack)
+    return found / total if total else 1.0
+
+
+def _recall_floor(body: Body, source: str, url: str, titles: list[str]) -> Body:
+    """The body, or trafilatura's reading of the page as served when the body holds less
+    than half of it (cleaning mistook the article's region for chrome: a "left-side"
+    column, a page builder's "widget", content hidden until a script shows it)."""
+    lines, facts = filter_lines(trafilatura_lines(source, url, fast=False), titles)
+    if _held(lines, body.paragraphs) >= _FLOOR_SHARE:
+        return body
+    logger.debug("cleaning took the article for chrome on %s; reading the page whole", url)
+    page = parse_html(source)
+    for node in list(page.iter(*NEVER_TEXT)):
+        remove_node(node)
+    return Body(lines, densest_block(page), facts)

@@ -18,7 +18,7 @@ from .vocabulary import FURNITURE_LINE, PLACEHOLDER_ALTS, fold
 
 logger = logging.getLogger(__name__)
 
-_NEVER_TEXT = (
+NEVER_TEXT = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "button", "input", "select", "textarea", "map", "audio", "video",
 )  # fmt: skip
@@ -39,16 +39,19 @@ def _is_hidden(node: Element) -> bool:
     return node.get("hidden") is not None or (style is not None and bool(_HIDDEN.search(style)))
 
 
-def strip_furniture(root: Element, extra: Iterable[Element | None] = ()) -> None:
-    """Delete scripts, hidden and furniture elements and the given ones (byline, headline)."""
+def strip_furniture(root: Element, extra: Iterable[Element | None] = ()) -> list[Element]:
+    """Delete scripts, hidden and furniture elements and the given ones (byline, headline);
+    return the elements taken out as chrome, detached but whole, so the caller can tell
+    whether they held the article after all."""
     for node in extra:
         if node is not None:
             remove(node)
-    for node in list(root.iter(*_NEVER_TEXT)):
+    for node in list(root.iter(*NEVER_TEXT)):
         remove(node)
-    _strip_chrome(root)
+    chrome = _strip_chrome(root)
     _strip_furniture_text(root)
     unwrap_layout_tables(root)
+    return chrome
 
 
 def _own(table: Element, name: str) -> list[Element]:
@@ -76,7 +79,7 @@ def unwrap_layout_tables(root: Element) -> None:
             part.tag = "div"
 
 
-def _strip_chrome(root: Element) -> None:
+def _strip_chrome(root: Element) -> list[Element]:
     body = first(root, "body")
     total = max(len(node_text(body if body is not None else root)), 1)
     # Judged in page order, a parent before its children (whose text it holds); removed
@@ -92,6 +95,7 @@ def _strip_chrome(root: Element) -> None:
             walk.skip_subtree()  # its children go with it
     for node in chrome:
         remove(node)
+    return chrome
 
 
 def _text_within(node: Element, limit: float) -> bool:

@@ -59,10 +59,13 @@ def _line_of(node: Element) -> Element:
 def _lines_after(headline: Element) -> Iterator[Element]:
     seen: list[Element] = []
     total = 0
+    # What holds the headline is the article's region, whatever its class says: only
+    # furniture inside it stands between the headline and the byline.
+    region = chrome_ancestor(headline)
     for string, parent in text_after(headline):
         if parent.tag in _SKIP or not clean_text(string):
             continue
-        chrome = chrome_ancestor(parent)
+        chrome = chrome_ancestor(parent, region)
         if chrome is not None:
             # A share bar between headline and byline is stepped over; a sidebar ends it.
             if short_text(chrome, _MAX_BLOCK) is None:

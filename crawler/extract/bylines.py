@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 _MAX_LINE = 250  # a byline is one short line; longer text is the article
 _MAX_LEFTOVER = 60  # what may remain once dates and labelled fields are taken out
 _MAX_NAME = 50  # an author, source or editor name is never longer
-_VALUE_END = re.compile(r"\s{2,}|[|｜【\[（(/·•]|\s+(?=\d+\s*$)")
+# What sits between a byline's fields: "Jane Doe | 12 May 2023", "by A ● May 12, 2023 ●".
+_SEPARATORS = "|｜·•●◦◆◇■□▪▫∙⋅"
+_VALUE_END = re.compile(rf"\s{{2,}}|[{_SEPARATORS}【\[（(/]|\s+(?=\d+\s*$)")
 _BY = re.compile(r"^by\s+(?P<name>[^\d\s].{1,60})$", re.I)
 _SENTENCE = re.compile(r"[。！？!?；;]|[.]\s")
 _JUNK_NAMES = re.compile(
@@ -41,7 +43,8 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 _CLAUSE = re.compile(r"[，。？！；?!;]")  # names have none of these; questions and sentences do
 _BRACKETED = re.compile(r"【[^】]{1,30}】|\[[^\]]{1,30}\]")
-_EDGE = " \t-–—|｜/·•:：,，;；()（）[]【】«»\"'“”"
+_FIELDS = re.compile(rf"\s{{2,}}|[{_SEPARATORS}]")
+_EDGE = f" \t-–—/:：,，;；()（）[]【】«»\"'“”{_SEPARATORS}"
 
 
 @dataclass
@@ -161,7 +164,9 @@ def _leftover(text: str, facts: BylineFacts) -> str:
         # MetInfo prints the view count bare at the end: "2022-01-30 19:04:10 秘书处 1".
         text = re.sub(r"(?:^|\s)\d{1,7}\s*$", " ", text)
     text = _drop(_BRACKETED, text, keep=lambda found: not _is_furniture(found))
-    words = [word for word in re.split(r"\s{2,}|[|｜]", text) if not _is_furniture(word)]
+    words = [
+        word for word in re.split(rf"\s{{2,}}|[{_SEPARATORS}]", text) if not _is_furniture(word)
+    ]
     return clean_text(" ".join(words)).strip(_EDGE)
 
 

@@ -40,7 +40,7 @@ _URL_DATES = (
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]\d)(?P<day>[0-3]\d)(?=/)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
 )
-_ITEMPROP = lxml.etree.XPath("descendant-or-self::*[@itemprop]")
+_DECLARED = lxml.etree.XPath("descendant-or-self::*[@itemprop or @property]")
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,17 @@ def _is_updated(node: Element) -> bool:
     return bool(_UPDATED_CLASS.search(names)) and not _FIRST_PUBLISHED_CLASS.search(names)
 
 
+def _declares_published(node: Element) -> bool:
+    # schema.org's datePublished, in microdata (itemprop) or RDFa (property, maybe prefixed:
+    # "schema:datePublished", as Drupal writes it).
+    if attr(node, "itemprop").lower() == "datepublished":
+        return True
+    terms = attr(node, "property").lower().split()
+    return any(term.rsplit(":", 1)[-1].rsplit("/", 1)[-1] == "datepublished" for term in terms)
+
+
 def _from_time(root: Element) -> FoundDate | None:
-    marked = [node for node in _ITEMPROP(root) if attr(node, "itemprop").lower() == "datepublished"]
+    marked = [node for node in _DECLARED(root) if _declares_published(node)]
     marked += [node for node in root.iter("time") if node.get("pubdate") is not None]
     times = [node for node in root.iter("time") if not _is_updated(node) and not in_chrome(node)]
     # A <time> classed "published" beats the first one in the page, which may be a sidebar's.

@@ -85,7 +85,7 @@ def _title_sources(root: Element, metadata: PageMetadata) -> list[str]:
 
 
 def _best_heading(root: Element, names: list[str], sources: list[str]) -> Element | None:
-    headings = _headings(root, names)
+    headings = _headings(root, names, sources)
     ranked = sorted(headings, key=lambda h: -_support(best_core(node_text(h), sources), sources))
     if not ranked:
         return None
@@ -100,14 +100,24 @@ def _best_heading(root: Element, names: list[str], sources: list[str]) -> Elemen
     return best
 
 
-def _headings(root: Element, names: list[str]) -> list[Element]:
+def _headings(root: Element, names: list[str], sources: list[str]) -> list[Element]:
     found = []
     site = {comparable(name) for name in names}
     for heading in root.iter("h1"):
         text = node_text(heading)
-        if 2 <= len(text) <= _MAX_TITLE and comparable(text) not in site and not in_chrome(heading):
+        if not 2 <= len(text) <= _MAX_TITLE or comparable(text) in site:
+            continue
+        # An <h1> in a header or menu is usually the site's logo; one that says what the
+        # page's own title says is the headline, whatever the template wraps it in.
+        if not in_chrome(heading) or _declared(text, sources):
             found.append(heading)
     return found
+
+
+def _declared(text: str, sources: list[str]) -> bool:
+    """Whether ``text`` is what one of the page's titles (og:title, <title>…) says."""
+    key = comparable(text)
+    return bool(key) and any(key == comparable(best_core(source, [text])) for source in sources)
 
 
 def _cores(text: str, separator: re.Pattern[str] = _SEPARATOR) -> list[str]:

@@ -90,9 +90,16 @@ PRESS_OFFICE = re.compile(
 UPDATED_BEFORE = re.compile(rf"(?:{UPDATED_LABELS})\s*[:：]?\s*$", re.I)
 
 # "137 次浏览", "Просмотров: 137", "👁 137"; a counter on its own.
+# Reading-time notes sit in bylines like view counters: "6 min read", "Время чтения: 5 мин".
+_READING_TIME = (
+    r"\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?)\s+(?:read|чтения)"
+    r"|(?:reading\s+time|время\s+чтения|阅读时间|阅读时长|预计阅读)\s*[:：]?\s*(?:约\s*)?"
+    r"\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|分钟)"
+)
 COUNTER = re.compile(
     rf"(?:(?:{COUNTER_LABELS})\s*[:：]?\s*\d+\s*(?:次|人次)?"
-    r"|\d+\s*(?:次浏览|次阅读|人次|views?|просмотр(?:ов|а)?|hits))",
+    r"|\d+\s*(?:次浏览|次阅读|人次|views?|просмотр(?:ов|а)?|hits)"
+    rf"|{_READING_TIME})",
     re.I,
 )
 
