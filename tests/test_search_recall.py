@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.records import ArticleRecord
 from archive.search.ranking import SearchFilters, search
 from archive.store import DB_NAME, Archive
 
@@ -112,3 +113,32 @@ def test_inflections_and_kazakh_exact_form(corpus: Corpus) -> None:
     assert "Подготовка к встрече" in titles  # саммиту, саммитом
     assert "Саммит туралы хабарлама" in titles  # Kazakh, unstemmed: the exact word
     assert "Самолёт прибыл в Ташкент" not in titles
+
+
+RUSSIAN_FORMS = ("заседание", "заседания", "заседании", "заседанию", "заседанием", "заседаний")
+ENGLISH_FORMS = ("meeting", "meetings")
+
+
+@pytest.fixture(scope="module")
+def paradigm(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """One article a form of заседание (and of meeting), nothing else in common."""
+    archive = Archive(tmp_path_factory.mktemp("paradigm"))
+    archive.upsert_site("one", title="One", language="ru")
+    for number, form in enumerate(RUSSIAN_FORMS + ENGLISH_FORMS):
+        record = ArticleRecord(
+            f"https://one.example/news/{number}",
+            f"Сообщение номер {number}",
+            f"Секретариат сообщает: {form}. Документ {number} опубликован на сайте.",
+            "2024-05-01",
+            language="en" if form in ENGLISH_FORMS else "ru",
+        )
+        archive.save_article("one", record, record.url)
+    return archive
+
+
+@pytest.mark.parametrize("query", RUSSIAN_FORMS + ENGLISH_FORMS)
+def test_one_inflected_form_finds_the_others(paradigm: Archive, query: str) -> None:
+    forms = RUSSIAN_FORMS if query in RUSSIAN_FORMS else ENGLISH_FORMS
+    found = {hit.url for hit in search(paradigm.db, query, SearchFilters(limit=100))}
+    offset = 0 if forms is RUSSIAN_FORMS else len(RUSSIAN_FORMS)
+    assert found == {f"https://one.example/news/{offset + n}" for n in range(len(forms))}
