@@ -173,7 +173,7 @@ TABLES: dict[str, TableDoc] = {
             "url": "The URL.",
             "site": "The site it belongs to (sites.name).",
             "kind": "What the URL turned out to be: seed, robots, sitemap, feed, listing, "
-            "article, page or other.",
+            "article, variant (another view of an article: its alias), page or other.",
             "state": "pending, done, refused or failed.",
             "via": "How the URL was found (the page or feed that linked to it).",
             "discovered_at": "UTC time the URL was first found.",
@@ -186,6 +186,14 @@ TABLES: dict[str, TableDoc] = {
             "next_due": "UTC time the URL is next due for a visit.",
             "referred_as": "The link as it was found, before it was cleaned, so the alias it "
             "makes is not lost if a crawl is killed.",
+        },
+    ),
+    "frontier_variants": TableDoc(
+        "Every other URL found to lead to a frontier URL (a link before cleaning, a print or "
+        "accessible view), kept until its article is stored, when each becomes an alias.",
+        {
+            "url": "The frontier URL (frontier.url).",
+            "variant": "Another URL that leads to it.",
         },
     ),
     "article_minhash": TableDoc(

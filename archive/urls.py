@@ -70,6 +70,25 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, _netloc(parts.hostname, parts.port, scheme), path or "/", query, ""))
 
 
+def without_print_switch(url: str) -> str:
+    """The article view of a print view whose switch is a query parameter (``?print=Y``,
+    ``&printable=1``); any other URL as it is. Path-shaped print views (``/print/``) are
+    left alone: the URL without the segment is not always a page."""
+    parts = urlsplit(url)
+    pairs = [pair for pair in parts.query.split("&") if pair]
+    kept = [pair for pair in pairs if _name(pair).lower() not in PRINT_PARAMS]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), parts.fragment))
+
+
+def is_print_view(url: str) -> bool:
+    """Whether the URL asks for a print view, by parameter or by path segment."""
+    parts = urlsplit(url)
+    names = (_name(pair).lower() for pair in parts.query.split("&") if pair)
+    return any(name in PRINT_PARAMS for name in names) or bool(_PRINT_PATH.search(parts.path))
+
+
 def url_key(url: str) -> str:
     """The identity of a page across URL variants, for lookups; not a URL to open.
 

@@ -93,6 +93,18 @@ def test_edit_makes_a_new_version_and_keeps_the_old(archive: Archive) -> None:
     assert archive.db["articles"].get(first.article_id)["version"] == 2
 
 
+def test_a_print_view_never_makes_a_version(archive: Archive) -> None:
+    view = "http://one.example/news/detail.php?ID=5"
+    first = archive.save_article("one", record(view), view)
+    printed = record(f"{view}&print=Y", text="北斗系统始终坚持开放兼容。\n\n来源：" + view)
+    again = archive.save_article("one", printed, f"{view}&print=Y")
+    assert (first.outcome, again.outcome) == ("new", "alias")
+    assert archive.db["article_versions"].count == 1
+    assert archive.db["articles"].get(first.article_id)["text"] == "北斗系统始终坚持开放兼容。"
+    edited = archive.save_article("one", record(view, text="改过的正文。"), view)
+    assert edited.outcome == "updated"  # the article's own view still records edits
+
+
 def test_images_and_search_index(archive: Archive) -> None:
     images = (ImageRecord("http://one.example/i.jpg", "", "开幕式"),)
     saved = archive.save_article(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.urls import canonical_url, site_key, url_key
+from archive.urls import canonical_url, is_print_view, site_key, url_key, without_print_switch
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,23 @@ def test_site_key_is_host_and_port_without_www() -> None:
     assert site_key("http://www.Example.org/a") == "example.org"
     assert site_key("http://127.0.0.1:8701/") == "127.0.0.1:8701"
     assert site_key("https://example.org:443/") == "example.org"
+
+
+@pytest.mark.parametrize(
+    ("url", "view"),
+    [
+        ("http://a.example/news/detail.php?ID=5&print=Y", "http://a.example/news/detail.php?ID=5"),
+        ("http://a.example/news/?print=1&id=5", "http://a.example/news/?id=5"),
+        ("http://a.example/news/5/print/", "http://a.example/news/5/print/"),  # path: kept
+        ("http://a.example/news/?id=5", "http://a.example/news/?id=5"),
+    ],
+)
+def test_a_print_switch_in_the_query_leads_to_the_article_view(url: str, view: str) -> None:
+    assert without_print_switch(url) == view
+
+
+def test_print_views_by_parameter_or_path() -> None:
+    assert is_print_view("http://a.example/news/detail.php?ID=5&print=Y")
+    assert is_print_view("http://a.example/news/5/print/")
+    assert not is_print_view("http://a.example/news/blueprint/")
+    assert not is_print_view("http://a.example/news/detail.php?ID=5")

@@ -57,4 +57,8 @@ def test_a_link_variant_survives_until_its_article_is_stored(tmp_path: Path) -> 
         )
         # A restarted crawl asks again for the link as it was first found.
         assert list(frontier.pending()) == [("http://127.0.0.1/news?id=7&utm_source=x", "link")]
-        assert frontier.variant("http://127.0.0.1/news?id=7").endswith("utm_source=x")
+        # Every variant waits for the article, to become its alias.
+        assert sorted(frontier.variants("http://127.0.0.1/news?id=7")) == [
+            "http://127.0.0.1/news?id=7&utm_source=x",
+            "http://127.0.0.1/news?id=7&utm_source=y",
+        ]

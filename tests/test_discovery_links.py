@@ -6,7 +6,7 @@ import pytest
 import scrapy
 from parsel import Selector
 
-from crawler.discovery.links import Link, is_pagination, page_links
+from crawler.discovery.links import Link, declared_canonical, is_pagination, page_links
 
 PAGE = """<html><head><base href="/news/"></head><body>
 <nav><a href="/">首页</a> <a href="list_2.html"> 2 </a> <a href="mailto:press@example.org">mail</a>
@@ -103,3 +103,16 @@ def test_a_page_has_the_links_scrapy_would_parse_from_it(case: str) -> None:
     expected = page_links(scrapy.Selector(response), response.url)
     assert page_links(page, response.url) == expected
     assert len(expected) == 4
+
+
+def test_a_declared_canonical_url_is_read_resolved() -> None:
+    page = Selector(
+        text='<html><head><link rel="stylesheet" href="/s.css">'
+        '<link rel="Canonical" href=" /news/5.html "></head></html>'
+    )
+    assert declared_canonical(page, "http://a.example/news/5.html?print=1") == (
+        "http://a.example/news/5.html"
+    )
+    assert (
+        declared_canonical(Selector(text="<html><head></head></html>"), "http://a.example/") is None
+    )

@@ -35,3 +35,21 @@ def test_a_batch_boundary_loses_nothing(tmp_path: Path) -> None:
         assert len(list(frontier.pending(batch=3))) == 6
         assert len(list(frontier.pending(batch=1))) == 6
         assert len(list(frontier.pending(batch=7))) == 6
+
+
+def test_every_variant_of_a_url_is_kept_until_its_article_is_stored(tmp_path: Path) -> None:
+    with Archive(tmp_path) as archive:
+        frontier = Frontier(archive.db, "site")
+        url = "http://127.0.0.1/news/detail.php?ID=5"
+        frontier.add(url, "link")
+        frontier.note_variant(url, f"{url}&utm_source=telegram")
+        frontier.note_variant(url, f"{url}&print=Y")
+        frontier.note_alias(url, f"{url}&special_version=Y")
+        frontier.note_alias(url, f"{url}&special_version=Y")  # noted twice, kept once
+        assert sorted(frontier.variants(url)) == [
+            f"{url}&print=Y",
+            f"{url}&special_version=Y",
+            f"{url}&utm_source=telegram",
+        ]
+        # The first link variant is still the one a pending URL is asked for again.
+        assert list(frontier.pending()) == [(f"{url}&utm_source=telegram", "link")]

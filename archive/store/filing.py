@@ -16,7 +16,7 @@ from archive.store.media import StoredMedia
 from archive.store.prepared import Prepared
 from archive.store.runs import RunLog, utc_now
 from archive.store.schema import migrate
-from archive.urls import canonical_url, url_key
+from archive.urls import canonical_url, is_print_view, url_key
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +200,11 @@ class Archive(RunLog):
 
     def _file(self, site: str, record: ArticleRecord, seen: str, prepared: Prepared) -> SaveResult:
         article_id = self.article_for_url(record.url)
+        if article_id is not None and self._print_of(article_id, record.url):
+            # A print view's text (with its "Source: URL" footer) never makes a version: the
+            # article's own view is the one archived.
+            self._touch(article_id, seen)
+            return SaveResult("alias", article_id)
         if article_id is not None:
             return self._revisit(article_id, record, seen, prepared)
         text_hash = prepared.text_hash
@@ -226,6 +231,13 @@ class Archive(RunLog):
             article_id = self._insert(site, record, prepared, seen, link)
         dedupe.index_signature(self.db, article_id, sig, prepared.bands)
         return SaveResult("duplicate" if link else "new", article_id)
+
+    def _print_of(self, article_id: int, url: str) -> bool:
+        """Whether ``url`` is a print view of an article stored from another view."""
+        if not is_print_view(url):
+            return False
+        row = self.db.execute("SELECT url FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None and not is_print_view(str(row[0]))
 
     def _predates(self, record: ArticleRecord, root_id: int) -> bool:
         root = self.db.table("articles").get(root_id)

@@ -19,7 +19,9 @@ import sqlite_utils
 from archive.store.database import ArchiveDatabase
 
 # What a URL turned out to be, so an incremental crawl knows whether to fetch it again.
-KINDS = ("seed", "robots", "sitemap", "feed", "listing", "article", "page", "other")
+# A variant is another view of an article (a print or accessible view declaring the article
+# as its canonical URL): it becomes an alias, its text is not filed.
+KINDS = ("seed", "robots", "sitemap", "feed", "listing", "article", "variant", "page", "other")
 
 
 def create_frontier(db: sqlite_utils.Database) -> None:
@@ -41,6 +43,14 @@ def create_frontier(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX IF NOT EXISTS frontier_site_state ON frontier (site, state)")
+
+
+def create_frontier_variants(db: sqlite_utils.Database) -> None:
+    """Every other URL found to lead to a frontier URL, kept until its article is stored."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS frontier_variants ("
+        "url TEXT NOT NULL, variant TEXT NOT NULL, PRIMARY KEY (url, variant)) WITHOUT ROWID"
+    )
 
 
 @dataclass(frozen=True)
@@ -109,17 +119,36 @@ class Frontier:
             )
 
     def note_variant(self, url: str, variant: str) -> None:
-        """Another link that leads to ``url``, kept until the page is stored as an article
-        (the first such link only): the alias survives a crawl killed in between."""
-        with self.db.one_statement():
+        """Another URL that leads to ``url`` (a link before cleaning, a print or accessible
+        view), kept until the page is stored as an article: every such alias survives a
+        crawl killed in between. The first is also the link a pending URL is asked for again."""
+        with self.db.atomic():
             self.db.execute(
                 "UPDATE frontier SET referred_as = coalesce(referred_as, ?) WHERE url = ?",
                 [variant, url],
             )
+            self.db.execute(
+                "INSERT OR IGNORE INTO frontier_variants (url, variant) VALUES (?, ?)",
+                [url, variant],
+            )
 
-    def variant(self, url: str) -> str | None:
-        row = self.db.execute("SELECT referred_as FROM frontier WHERE url = ?", [url]).fetchone()
-        return str(row[0]) if row and row[0] else None
+    def note_alias(self, url: str, alias: str) -> None:
+        """Another view of ``url`` (a print or accessible view): an alias of its article once
+        stored, never a link to ask for ``url`` by."""
+        with self.db.one_statement():
+            self.db.execute(
+                "INSERT OR IGNORE INTO frontier_variants (url, variant) VALUES (?, ?)",
+                [url, alias],
+            )
+
+    def variants(self, url: str) -> list[str]:
+        """Every other URL noted as leading to ``url``, in no particular order."""
+        rows = self.db.execute(
+            "SELECT referred_as FROM frontier WHERE url = ? AND referred_as IS NOT NULL "
+            "UNION SELECT variant FROM frontier_variants WHERE url = ?",
+            [url, url],
+        ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def fetched(self, url: str, status: int | None, validators: dict[str, str | None]) -> None:
         with self.db.one_statement():

@@ -218,6 +218,14 @@ def _v7_minhash_scheme(db: sqlite_utils.Database) -> None:
     log.info("recomputed %d near-duplicate signatures", count)
 
 
+def _v8_every_variant(db: sqlite_utils.Database) -> None:
+    """``frontier_variants``: every URL found to lead to a frontier URL (print, accessible
+    and tracking-tagged views), not only the first, so each becomes an alias."""
+    from archive.store.frontier import create_frontier_variants
+
+    create_frontier_variants(db)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1,
@@ -227,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_frontier_variants,
     _v6_facet_indexes,
     _v7_minhash_scheme,
+    _v8_every_variant,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

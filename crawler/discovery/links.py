@@ -60,6 +60,15 @@ def feed_links(page: Selector, base_url: str) -> list[str]:
     return hrefs
 
 
+def declared_canonical(page: Selector, base_url: str) -> str | None:
+    """The URL a page names as its canonical one (``<link rel="canonical">``), resolved."""
+    for link in page.root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and (link.get("href") or "").strip():
+            return urljoin(base_url, link.get("href", "").strip())
+    return None
+
+
 def page_links(page: Selector, base_url: str, skip: Container[str] = frozenset()) -> list[Link]:
     """Every ``<a href>`` of a page that could lead to another page, resolved; links to
     URLs in ``skip`` (those a crawl has settled already: most of a menu) are left out

@@ -35,8 +35,9 @@ class StorePipeline:
             item.fetched_at or None,
             prepared=item.prepared,
         )
-        variant = session_for(self.crawler).frontier.variant(item.fetched_url)
-        for alias in {item.referred_as, variant} - {None}:
+        # Every other URL found to lead here: links before cleaning, other views of the page.
+        variants = session_for(self.crawler).frontier.variants(item.fetched_url)
+        for alias in {item.referred_as, *variants} - {None}:
             archive.add_alias(str(alias), result.article_id)
         self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
         if result.outcome in ("alias", "unchanged") and not archive.images_pending(

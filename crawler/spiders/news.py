@@ -25,7 +25,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from archive.diskfull import is_storage_full
-from archive.urls import canonical_url, site_key
+from archive.urls import canonical_url, site_key, without_print_switch
 from crawler import signals as secnews_signals
 from crawler.discovery.classify import PageKind, classify_page, is_html
 from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
@@ -47,6 +47,7 @@ from crawler.middlewares.capture import (
 )
 from crawler.session import session_for
 from crawler.sites.config import SiteConfig, resolve_target
+from crawler.spiders.views import OtherViews, deferred_view
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ LOOKAHEAD = 1  # listing pages read past the first one that held nothing new
 GONE = (404, 410)
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(OtherViews, scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, url: str | None = None, **kwargs: Any):
@@ -178,6 +179,7 @@ class NewsSpider(scrapy.Spider):
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         if response.status == 304 or response.status in GONE:
             self._revisit_answer(response)
+            yield from deferred_view(response.meta)
             return
         if not isinstance(response, TextResponse) or not is_html(response):
             if xml_root(response.body) is not None and response.meta.get(VIA) != "xml":
@@ -185,6 +187,7 @@ class NewsSpider(scrapy.Spider):
                 yield from self.parse_xml(response)
             else:
                 self._done(response, "other")
+            yield from deferred_view(response.meta)
             return
         kind = self._kind(response)
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
@@ -194,9 +197,14 @@ class NewsSpider(scrapy.Spider):
                 yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
         if kind is PageKind.LISTING:
             yield from self._follow_listing(response, page)
+            yield from deferred_view(response.meta)
             return
         # Links from an article never force a re-read of known listings.
         yield from self._follow_links(response, page, stale=LOOKAHEAD + 1)
+        target = self._canonical_elsewhere(response, page)
+        if target is not None:
+            yield from self._as_view(response, kind, target)
+            return
         # The frontier entry is closed when the item has been stored or dropped.
         yield self._page_item(response, kind)
 
@@ -308,7 +316,9 @@ class NewsSpider(scrapy.Spider):
         refetch_listing: bool = False,
     ) -> scrapy.Request | None:
         """A request through the frontier, or None when an incremental crawl has it already."""
-        cleaned = canonical_url(url)
+        # A print switch (?print=Y) is cleaned away like a tracking tag: the print view is
+        # an alias of the article, never a page of its own.
+        cleaned = without_print_switch(canonical_url(url))
         variant = url if cleaned != url else None
         if cleaned in self._requested and via != "revisit":
             self._note_variant(cleaned, variant)
@@ -343,17 +353,6 @@ class NewsSpider(scrapy.Spider):
             dont_filter=via == "revisit",
         )
 
-    def _note_variant(self, url: str, variant: str | None) -> None:
-        """A link variant of a URL already requested: an alias of its article, now or once
-        the article is stored, whatever order the links were found in."""
-        if variant is None:
-            return
-        self.frontier.note_variant(url, variant)
-        archive = session_for(self.crawler).archive
-        article_id = archive.article_for_url(url)
-        if article_id is not None:
-            archive.add_alias(variant, article_id)
-
     def _callback(self, via: str) -> Any:
         return self.parse_xml if via in ("sitemap", "feed") else self.parse_page
 
@@ -362,7 +361,7 @@ class NewsSpider(scrapy.Spider):
         if url:
             self.frontier.done(url, kind, **fields)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> list[PageItem]:
         # The capture middleware has already recorded the exchange or the error in `fetches`.
         if is_storage_full(failure.value):
             failure.raiseException()  # the storage guard stops the crawl (spider_error)
@@ -380,6 +379,7 @@ class NewsSpider(scrapy.Spider):
                 archive.note_fetch_error(meta[FETCH_ID_META], failure_reason(failure))
             self.frontier.done(url, "other", state="refused" if refused else "failed")
         log.debug("gave up on %s: %s", getattr(request, "url", "?"), failure.getErrorMessage())
+        return list(deferred_view(meta))  # a view waiting on this URL is filed after all
 
     @staticmethod
     def _maybe(request: scrapy.Request | None) -> Iterator[scrapy.Request]:
