@@ -114,26 +114,27 @@ def article_main(base: str, release: Release, views: int, shares: int) -> str:
     )
 
 
-def print_view(base: str, release: Release) -> str:
-    """The print view: the article alone, its canonical link, and where it came from."""
-    link = f"{base}{release.href}"
+def _view(release: Release, link: str, body_open: str, panel: str) -> str:
+    """Another view of an article: its canonical link, the article, and where it came from."""
     text = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in release.paragraphs)
     return (
-        f'{_head(release.headline, link)}\n<body onload="window.print()">'
-        f"<h1>{escape(release.headline)}</h1><div>{release.byline_date}</div>{text}"
-        f"<p>Пресс-служба министерства</p><p>Источник: {link}</p></body></html>"
-    )
-
-
-def accessible_view(base: str, release: Release, today: date) -> str:
-    """The version for the visually impaired: large type, today's date, the same article."""
-    link = f"{base}{release.href}"
-    text = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in release.paragraphs)
-    return (
-        f'{_head(release.headline, link)}\n<body class="special-version">'
-        f'<div class="special-panel">Сегодня: {russian_date(today)} · '
-        f'<a href="{link}">Обычная версия сайта</a></div>'
+        f"{_head(release.headline, link)}\n{body_open}{panel}"
         f'<div class="news-detail"><h1>{escape(release.headline)}</h1>'
         f"<div>{release.byline_date}</div>{text}<p>Пресс-служба министерства</p></div>"
         f"<p>Источник: {link}</p></body></html>"
     )
+
+
+def print_view(base: str, release: Release) -> str:
+    """The print view: the article alone, printed as the page opens."""
+    return _view(release, base + release.href, '<body onload="window.print()">', "")
+
+
+def accessible_view(base: str, release: Release, today: date) -> str:
+    """The version for the visually impaired: large type, today's date, the same article."""
+    link = base + release.href
+    panel = (
+        f'<div class="special-panel">Сегодня: {russian_date(today)} · '
+        f'<a href="{link}">Обычная версия сайта</a></div>'
+    )
+    return _view(release, link, '<body class="special-version">', panel)
