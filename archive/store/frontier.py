@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlite_utils
@@ -218,18 +218,6 @@ class Frontier:
             yield str(url), str(via)
 
     # Revisits ---------------------------------------------------------------------------
-
-    def due_articles(self, revisit_days: int, slow_days: int) -> Iterator[str]:
-        query = (
-            "SELECT f.rowid, f.url FROM frontier f JOIN article_urls u ON u.url = f.url JOIN "
-            "articles a ON a.id = u.article_id WHERE f.site = ? AND f.kind = 'article' AND "
-            "f.state = 'done' AND (coalesce(substr(a.published, 1, 10), substr(a.first_seen, 1, "
-            "10)) >= ? OR f.last_fetched < ? OR a.status = 'gone') AND f.rowid > ? ORDER BY "
-            "f.rowid LIMIT ?"
-        )
-        recent = (self.clock() - timedelta(days=revisit_days)).strftime("%Y-%m-%d")
-        params = [self.site, recent, _stamp(self.clock() - timedelta(days=slow_days))]
-        yield from (str(url) for _, url in self._batches(query, params, 1000))
 
     def revisit_budget(self, policy: RevisitPolicy, run_id: int | None = None) -> RevisitBudget:
         """How many older articles this crawl (run ``run_id``) looks at again."""
