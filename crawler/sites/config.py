@@ -289,20 +289,19 @@ def _politeness(data: Mapping[str, Any], source: str) -> Politeness:
 
 
 def _revisit(data: Mapping[str, Any], source: str) -> dict[str, int]:
-    """``[revisit]``: ``days`` (young articles, revisited every crawl; 0–3650) and
+    """``[revisit]``: ``days`` (younger articles are revisited every crawl; 0–3650) and
     ``cycle_days`` (every other article is looked at again within it; 1–3650)."""
     _reject_unknown(data, {"days", "cycle_days"}, source, "revisit.")
-    policy = RevisitPolicy()
-    days = _get(data, "days", int, source, prefix="revisit.")
-    cycle = _get(data, "cycle_days", int, source, prefix="revisit.")
+    default = RevisitPolicy()
     return {
-        "revisit_days": policy.recent_days
-        if days is None
-        else int(_bounded(days, 0, 3650, source, "revisit.days")),
-        "revisit_cycle_days": policy.cycle_days
-        if cycle is None
-        else int(_bounded(cycle, 1, 3650, source, "revisit.cycle_days")),
+        "revisit_days": _days(data, "days", 0, default.recent_days, source),
+        "revisit_cycle_days": _days(data, "cycle_days", 1, default.cycle_days, source),
     }
+
+
+def _days(data: Mapping[str, Any], key: str, least: int, default: int, source: str) -> int:
+    days = _get(data, key, int, source, prefix="revisit.")
+    return default if days is None else int(_bounded(days, least, 3650, source, f"revisit.{key}"))
 
 
 def bundled_sites_dir() -> Path:
