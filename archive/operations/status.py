@@ -1,8 +1,9 @@
-"""Per-site operations status: the ``site_runs``, ``health`` and ``article_changes`` tables and
-the ``site_status`` view.
+"""Per-site operations status: the run, health and change tables, and the ``site_status`` view.
 
-The view is the one definition of a site's status: ``secnews status`` reads it, and Datasette
-shows it as it is, with no code of its own.
+``site_runs`` holds what each run did on each site, ``health`` what the rules found,
+``article_changes`` the archived articles each run found updated, gone or back. The view is
+the one definition of a site's status: ``secnews status`` reads it, and Datasette shows it as
+it is, with no code of its own.
 """
 
 from __future__ import annotations
