@@ -48,11 +48,13 @@ TABLES: dict[str, TableDoc] = {
             "site), or empty.",
             "similarity": "How close the text is to the duplicate_of article (1.0: identical).",
             "version": "Number of the current version (1 for an article never edited).",
-            "status": "live while the page is served; gone once it was removed (text kept).",
+            "status": "live while the page is served; gone once it was removed (404 or 410, or "
+            "a redirect to a section front or the home page; text and versions kept).",
             "first_seen": "UTC time the article was first archived.",
             "last_seen": "UTC time a crawl last found the article.",
             "last_changed": "UTC time the current version was archived.",
             "year": "Year of publication, from published (for facets); empty when undated.",
+            "gone_at": "UTC time a crawl found the article removed; empty while it is live.",
         },
     ),
     "article_urls": TableDoc(
@@ -133,6 +135,7 @@ TABLES: dict[str, TableDoc] = {
             "articles_unchanged": "Articles revisited with no change.",
             "errors": "Failed fetches.",
             "stats": "JSON object of the crawler's statistics.",
+            "articles_gone": "Articles found removed from their site (status became gone).",
         },
     ),
     "site_runs": TableDoc(
@@ -148,6 +151,7 @@ TABLES: dict[str, TableDoc] = {
             "articles_new": "Articles archived for the first time.",
             "articles_updated": "Articles that got a new version.",
             "articles_unchanged": "Articles revisited with no change.",
+            "articles_gone": "Articles found removed from the site (status became gone).",
             "extracted": "Pages extraction made an article of.",
             "not_articles": "Pages found not to be articles.",
             "result": "ok, failing (a health check failed), or the finish reason.",
@@ -186,6 +190,33 @@ TABLES: dict[str, TableDoc] = {
             "next_due": "UTC time the URL is next due for a visit.",
             "referred_as": "The link as it was found, before it was cleaned, so the alias it "
             "makes is not lost if a crawl is killed.",
+        },
+    ),
+    "listings": TableDoc(
+        "What each sitemap, feed and listing page listed when a crawl last read it: the "
+        "cheap signals that an archived article changed or was removed.",
+        {
+            "source": "The sitemap, feed or listing page.",
+            "url": "A URL it lists.",
+            "site": "The site (sites.name).",
+            "title": "The title the entry gave the URL (a feed item's title, a link's text).",
+            "date": "The date the entry gave the URL (a feed item's date).",
+            "first_listed": "UTC time the source was first found listing the URL.",
+            "last_listed": "UTC time the source was last found listing the URL.",
+            "run_id": "The last crawl run that found the source listing the URL (crawl_runs.id).",
+        },
+    ),
+    "article_changes": TableDoc(
+        "What each crawl run found changed in archived articles: a new version, a removal, "
+        "a return.",
+        {
+            "run_id": "The crawl run (crawl_runs.id).",
+            "article_id": "The article (articles.id).",
+            "site": "The site (sites.name).",
+            "url": "Canonical URL of the article.",
+            "change": "updated (a new version), gone (removed from the site) or back (served "
+            "again after it was gone).",
+            "seen_at": "UTC time the change was found.",
         },
     ),
     "frontier_variants": TableDoc(

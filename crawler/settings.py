@@ -112,7 +112,6 @@ SECNEWS_FRONTIER_BACKLOG = 1000
 # Seconds between commits of the crawl's writes (0: a commit for every write). A crash loses
 # at most this much of the crawl; what it loses is still pending, and fetched again.
 SECNEWS_COMMIT_INTERVAL = 0.5
-SECNEWS_SLOW_REVISIT_DAYS = 180  # older articles are revisited this rarely
 SECNEWS_NEAR_DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard of shingles to link copies
 SECNEWS_WARC_MAX_BYTES = 1 << 30  # rotate WARC files at this size
 SECNEWS_EXTRACTOR = ""  # provenance string; default: secnews and trafilatura versions

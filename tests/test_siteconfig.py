@@ -25,6 +25,10 @@ body = "div.news-detail"
 [politeness]
 delay = 2
 concurrency = 1
+
+[revisit]
+days = 14
+cycle_days = 60
 """
 
 
@@ -41,7 +45,16 @@ def test_a_full_config_loads(tmp_path: Path) -> None:
     assert site.discovery.article[0].search("https://ministry.example/news/12/")
     assert site.selectors == {"body": "div.news-detail"}
     assert site.politeness.delay == 2.0 and site.politeness.concurrency == 1
-    assert site.revisit_days == 30
+    assert (site.revisit_days, site.revisit_cycle_days) == (14, 60)
+    assert (site.revisit.recent_days, site.revisit.cycle_days) == (14, 60)
+
+
+def test_revisit_defaults_young_for_30_days_and_a_90_day_cycle(tmp_path: Path) -> None:
+    without = GOOD[: GOOD.index("[revisit]")]
+    site = load_site_file(write(tmp_path, without))
+    assert (site.revisit.recent_days, site.revisit.cycle_days) == (30, 90)
+    bare = SiteConfig.from_url("http://127.0.0.1:8702/")
+    assert (bare.revisit.recent_days, bare.revisit.cycle_days) == (30, 90)
 
 
 def test_a_bare_url_is_a_site() -> None:
@@ -73,6 +86,11 @@ def test_a_bare_url_is_a_site() -> None:
         (("concurrency = 1", "concurrency = 100"), "politeness.concurrency", "between"),
         (('name = "ministry"', 'name = "other"'), "name", "differs from the file name"),
         (("[discovery]", "[discovery]\nfollow = 'x'"), "discovery.follow", "must be a list"),
+        (("cycle_days = 60", "cycle_days = 0"), "revisit.cycle_days", "between 1 and 3650"),
+        (("cycle_days = 60", "cycle_days = 5000"), "revisit.cycle_days", "between 1 and 3650"),
+        (("cycle_days = 60", 'cycle_days = "90"'), "revisit.cycle_days", "must be a int"),
+        (("days = 14", "days = -1"), "revisit.days", "between 0 and 3650"),
+        (("cycle_days = 60", "cycle = 60"), "revisit.cycle", "unknown key"),
     ],
 )
 def test_bad_configs_name_file_field_and_reason(

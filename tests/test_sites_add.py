@@ -49,6 +49,14 @@ def test_add_reports_sitemap_feed_listing_and_articles_of_the_forum(
     assert config.discovery.sitemaps == (f"{base}sitemap.xml",)
     assert config.discovery.feeds == (f"{base}feed/",)
     assert [p.pattern for p in config.discovery.follow] == ["/news/page/\\d+/$"]
+    # The revisit policy is written out as the defaults it keeps, to be changed in place.
+    written = (tmp_path / "forum-added.toml").read_text(encoding="utf-8")
+    assert "# [revisit]" in written and "# cycle_days = 90" in written
+    assert (config.revisit.recent_days, config.revisit.cycle_days) == (30, 90)
+    uncommented = written.replace("# [revisit]", "[revisit]").replace("# days", "days")
+    uncommented = uncommented.replace("# cycle_days = 90", "cycle_days = 45")
+    (tmp_path / "forum-added.toml").write_text(uncommented, encoding="utf-8")
+    assert load_site_file(tmp_path / "forum-added.toml").revisit.cycle_days == 45
 
 
 def test_add_refuses_to_overwrite_before_asking_anything(

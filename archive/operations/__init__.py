@@ -4,7 +4,10 @@
 - ``findings``: what health rules report (``Finding``) and the thresholds they judge by.
 - ``health``: the rules — failed runs, no new articles, a moved start page, …
 - ``drift``: extraction drift — a site's pages suddenly extract shorter, emptier or not at all.
-- ``status``: the ``site_runs`` and ``health`` tables and the ``site_status`` view.
+- ``status``: the ``site_runs``, ``health`` and ``article_changes`` tables and the
+  ``site_status`` view.
+- ``revisits``: the revisit cycle — which archived articles a crawl looks at again, and how
+  many (its budget, from the site's own rhythm of crawls).
 
 Takes a ``sqlite_utils.Database``; imports the shared vocabulary only, never the store.
 """

@@ -29,6 +29,7 @@ class SiteRun:
     articles_new: int = 0
     articles_updated: int = 0
     articles_unchanged: int = 0
+    articles_gone: int = 0
     extracted: int = 0
     not_articles: int = 0
     stats: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -68,6 +69,7 @@ def site_run_from_stats(run_id: int, site: str, stats: dict[str, Any]) -> SiteRu
         articles_updated=_count(stats, "secnews/articles/updated"),
         articles_unchanged=_count(stats, "secnews/articles/unchanged")
         + _count(stats, "secnews/articles/alias"),
+        articles_gone=_count(stats, "secnews/articles/gone"),
         extracted=_count(stats, "secnews/extracted"),
         not_articles=sum(_count(stats, key) for key in stats if key.startswith(NOT_ARTICLE_PREFIX)),
         stats=stats,

@@ -1,11 +1,14 @@
-"""Per-site operations status: the ``site_runs`` and ``health`` tables and the ``site_status`` view.
+"""Per-site operations status: the run, health and change tables, and the ``site_status`` view.
 
-The view is the one definition of a site's status: ``secnews status`` reads it, and Datasette
-shows it as it is, with no code of its own.
+``site_runs`` holds what each run did on each site, ``health`` what the rules found,
+``article_changes`` the archived articles each run found updated, gone or back. The view is
+the one definition of a site's status: ``secnews status`` reads it, and Datasette shows it as
+it is, with no code of its own.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlite_utils
@@ -24,6 +27,7 @@ CREATE TABLE IF NOT EXISTS site_runs (
     articles_new INTEGER NOT NULL DEFAULT 0,
     articles_updated INTEGER NOT NULL DEFAULT 0,
     articles_unchanged INTEGER NOT NULL DEFAULT 0,
+    articles_gone INTEGER NOT NULL DEFAULT 0,
     extracted INTEGER NOT NULL DEFAULT 0,
     not_articles INTEGER NOT NULL DEFAULT 0,
     result TEXT,
@@ -43,7 +47,29 @@ CREATE TABLE IF NOT EXISTS health (
 );
 CREATE INDEX IF NOT EXISTS health_run_site ON health (run_id, site);
 CREATE INDEX IF NOT EXISTS articles_site_first_seen ON articles (site, first_seen);
+CREATE TABLE IF NOT EXISTS article_changes (
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    site TEXT NOT NULL,
+    url TEXT NOT NULL,
+    change TEXT NOT NULL,
+    seen_at TEXT,
+    PRIMARY KEY (run_id, article_id, change)
+);
+CREATE INDEX IF NOT EXISTS article_changes_article ON article_changes (article_id);
 """
+# Columns added to the tables above since they were first made, for archives made before.
+_ADDED = (("site_runs", "articles_gone", "INTEGER NOT NULL DEFAULT 0"),)
+CHANGES = ("updated", "gone", "back")  # what a run can do to an archived article
+
+
+def _urls(change: str) -> str:
+    """A JSON list of the URLs of articles the site's last run changed so, by URL."""
+    return (
+        "(SELECT json_group_array(url) FROM (SELECT c.url FROM article_changes c "
+        f"WHERE c.run_id = r.run_id AND c.site = s.name AND c.change = '{change}' ORDER BY c.url))"
+    )
+
 
 # One row a site: its last assessed run and what that run found. `result` is `ok`, `failing`
 # (a health rule failed), the crawl's finish reason when it did not finish, or `never`.
@@ -57,6 +83,7 @@ SELECT
     coalesce(r.result, 'never') AS result,
     r.articles_new AS new,
     r.articles_updated AS updated,
+    r.articles_gone AS gone,
     r.fetch_errors AS errors,
     r.requests AS requests,
     (SELECT count(*) FROM articles a WHERE a.site = s.name) AS articles,
@@ -65,7 +92,9 @@ SELECT
     (SELECT group_concat(DISTINCT h.rule)
        FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS rules,
     (SELECT group_concat(h.rule || ': ' || h.message, ' | ')
-       FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS findings
+       FROM health h WHERE h.run_id = r.run_id AND h.site = s.name) AS findings,
+    {_urls("updated")} AS updated_urls,
+    {_urls("gone")} AS gone_urls
 FROM sites s
 LEFT JOIN site_runs r
   ON r.site = s.name
@@ -79,10 +108,17 @@ def create_operations_schema(db: sqlite_utils.Database) -> None:
     for statement in _TABLES.split(";"):
         if statement.strip():
             db.execute(statement)
+    for table, column, declaration in _ADDED:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
     db.execute(f"DROP VIEW IF EXISTS {STATUS_VIEW}")  # a view holds no data: always the latest
     db.execute(_VIEW)
 
 
 def site_status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every site's row of the ``site_status`` view, by name."""
-    return [dict(row) for row in db.query(f"SELECT * FROM {STATUS_VIEW}")]
+    """Every site's row of the ``site_status`` view, by name; its lists of URLs as lists."""
+    rows = [dict(row) for row in db.query(f"SELECT * FROM {STATUS_VIEW}")]
+    for row in rows:
+        for key in ("updated_urls", "gone_urls"):
+            row[key] = json.loads(row[key] or "[]")
+    return rows

@@ -9,7 +9,8 @@
 - ``dedupe``: exact content identity and near-duplicates (MinHash with LSH bands).
 - ``versions``: an article's versions and the diffs between them.
 - ``runs``: crawl runs and fetches, the operational record.
-- ``frontier``: the crawl frontier, so a killed crawl resumes where it stopped.
+- ``frontier``: the crawl frontier, so a killed crawl resumes where it stopped, and what
+  sitemaps, feeds and listing pages last listed: the cheap signals of a change.
 - ``warc``: every HTTP exchange as WARC records; ``media``: images, content-addressed.
 
 May import the shared vocabulary (``archive.records``, ``archive.urls``, …),

@@ -21,15 +21,16 @@ from archive.urls import canonical_url, is_print_view, url_key
 log = logging.getLogger(__name__)
 
 DB_NAME = "archive.db"
-Outcome = Literal["new", "updated", "unchanged", "alias", "duplicate"]
+Outcome = Literal["new", "updated", "unchanged", "alias", "duplicate", "gone"]
 
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What filing one extracted page did to the archive."""
+    """What filing one extracted page (or a revisit's answer) did to the archive."""
 
     outcome: Outcome
     article_id: int
+    returned: bool = False  # the article was gone and is served again
 
 
 class Archive(RunLog):
@@ -135,26 +136,32 @@ class Archive(RunLog):
         log.debug("%s %s → article %d", result.outcome, record.url, result.article_id)
         return result
 
-    def mark_gone(self, url: str, seen: str | None = None) -> int | None:
-        """A known article's page now answers 404/410: ``gone``, its text kept."""
+    def mark_gone(self, url: str, seen: str | None = None) -> SaveResult | None:
+        """A known article's page is removed (404/410, or a redirect to a section front):
+        ``gone`` since ``seen``, its text and versions kept. The outcome is ``gone`` when it
+        was live until now, ``unchanged`` when it was gone already; None for no article."""
         article_id = self.article_for_url(url)
-        if article_id is not None:
-            with self.db.atomic():
-                update_row(
-                    self.db,
-                    "articles",
-                    article_id,
-                    {"status": "gone", "last_seen": seen or utc_now()},
-                )
-        return article_id
+        if article_id is None:
+            return None
+        seen = seen or utc_now()
+        was_gone = self._status(article_id) == "gone"
+        fields = {"status": "gone", "last_seen": seen}
+        if not was_gone:
+            fields["gone_at"] = seen
+        with self.db.atomic():
+            update_row(self.db, "articles", article_id, fields)
+        return SaveResult("unchanged" if was_gone else "gone", article_id)
 
-    def touch_url(self, url: str, seen: str | None = None) -> int | None:
-        """A revisit found the page unchanged (e.g. 304): seen now, and live."""
+    def touch_url(self, url: str, seen: str | None = None) -> SaveResult | None:
+        """A revisit found the page unchanged (e.g. 304): seen now, and live (``returned``
+        when it was gone); None for no article."""
         article_id = self.article_for_url(url)
-        if article_id is not None:
-            with self.db.atomic():
-                self._touch(article_id, seen or utc_now(), live=True)
-        return article_id
+        if article_id is None:
+            return None
+        returned = self._status(article_id) == "gone"
+        with self.db.atomic():
+            self._touch(article_id, seen or utc_now(), live=True)
+        return SaveResult("unchanged", article_id, returned)
 
     def last_capture(self, url: str) -> dict[str, Any] | None:
         """The latest full response captured for ``url`` (what a revisit refers to)."""
@@ -249,18 +256,19 @@ class Archive(RunLog):
         self, article_id: int, record: ArticleRecord, seen: str, prepared: Prepared
     ) -> SaveResult:
         stored = self.db.table("articles").get(article_id)
+        returned = stored["status"] == "gone"
         if same_content(record, stored, prepared.text_hash):
             self._touch(article_id, seen, live=True)
-            return SaveResult("unchanged", article_id)
+            return SaveResult("unchanged", article_id, returned)
         version = int(stored["version"]) + 1
         update = {**self._fields(record, prepared), "version": version, "status": "live"}
-        update |= {"last_seen": seen, "last_changed": seen}
+        update |= {"last_seen": seen, "last_changed": seen, "gone_at": None}
         update_row(self.db, "articles", article_id, update)
         self._add_version(article_id, version, record, prepared, seen)
         self._save_images(article_id, record.images)
         self.db.index_later(article_id, prepared.forms, replacing=True)
         dedupe.index_signature(self.db, article_id, prepared.minhash(), prepared.bands)
-        return SaveResult("updated", article_id)
+        return SaveResult("updated", article_id, returned)
 
     def _insert(
         self,
@@ -337,8 +345,12 @@ class Archive(RunLog):
     def _touch(self, article_id: int, seen: str, *, live: bool = False) -> None:
         fields: dict[str, Any] = {"last_seen": seen}
         if live:
-            fields["status"] = "live"
+            fields |= {"status": "live", "gone_at": None}
         update_row(self.db, "articles", article_id, fields)
+
+    def _status(self, article_id: int) -> str | None:
+        row = self.db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+        return str(row[0]) if row else None
 
     def _add_url(self, url: str, article_id: int, seen: str) -> None:
         self.db.execute(

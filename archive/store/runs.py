@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.operations.status import CHANGES
 from archive.records import FetchRecord
 from archive.store.database import ArchiveDatabase, insert_row, update_row
 
@@ -29,6 +30,7 @@ class RunCounts:
     articles_new: int = 0
     articles_updated: int = 0
     articles_unchanged: int = 0
+    articles_gone: int = 0
     errors: int = 0
 
 
@@ -83,6 +85,29 @@ class RunLog:
 
     def run(self, run_id: int) -> dict[str, Any]:
         return dict(self.db.table("crawl_runs").get(run_id))
+
+    def record_change(
+        self, run_id: int, article_id: int, change: str, seen: str | None = None
+    ) -> None:
+        """Note that run ``run_id`` found an archived article ``change``d: ``updated`` (a new
+        version), ``gone`` (removed from its site) or ``back`` (served again after that)."""
+        if change not in CHANGES:
+            raise ValueError(f"unknown change {change!r}; known: {CHANGES}")
+        with self.db.one_statement():
+            self.db.execute(
+                "INSERT OR IGNORE INTO article_changes (run_id, article_id, site, url, change, "
+                "seen_at) SELECT ?, id, site, url, ?, ? FROM articles WHERE id = ?",
+                [run_id, change, seen or utc_now(), article_id],
+            )
+
+    def run_changes(self, run_id: int) -> list[dict[str, Any]]:
+        """What run ``run_id`` found changed: ``{change, site, url}``, by change, site, URL."""
+        rows = self.db.execute(
+            "SELECT change, site, url FROM article_changes WHERE run_id = ? "
+            "ORDER BY change DESC, site, url",
+            [run_id],
+        ).fetchall()
+        return [{"change": change, "site": site, "url": url} for change, site, url in rows]
 
     def record_fetch(self, run_id: int | None, fetch: FetchRecord) -> int:
         with self.db.one_statement():

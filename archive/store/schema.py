@@ -218,7 +218,25 @@ def _v7_minhash_scheme(db: sqlite_utils.Database) -> None:
     log.info("recomputed %d near-duplicate signatures", count)
 
 
-def _v8_every_variant(db: sqlite_utils.Database) -> None:
+def _v8_revisit_cycle(db: sqlite_utils.Database) -> None:
+    """Revisits over the whole archive: ``listings`` (what sitemaps, feeds and listing pages
+    last said about each URL, read for cheap signals of a change), ``articles.gone_at``, and
+    what each run changed: ``article_changes``, ``articles_gone`` on runs and site runs."""
+    from archive.operations.status import create_operations_schema
+    from archive.store.frontier import create_listings
+
+    articles = db.table("articles")
+    if "gone_at" not in articles.columns_dict:
+        articles.add_column("gone_at", str)
+        # An article found gone until now had that time written as its last_seen.
+        db.execute("UPDATE articles SET gone_at = last_seen WHERE status = 'gone'")
+    if "articles_gone" not in db.table("crawl_runs").columns_dict:
+        db.table("crawl_runs").add_column("articles_gone", int)
+    create_listings(db)
+    create_operations_schema(db)
+
+
+def _v9_every_variant(db: sqlite_utils.Database) -> None:
     """``frontier_variants``: every URL found to lead to a frontier URL (print, accessible
     and tracking-tagged views), not only the first, so each becomes an alias."""
     from archive.store.frontier import create_frontier_variants
@@ -235,7 +253,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_frontier_variants,
     _v6_facet_indexes,
     _v7_minhash_scheme,
-    _v8_every_variant,
+    _v8_revisit_cycle,
+    _v9_every_variant,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

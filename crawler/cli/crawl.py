@@ -126,6 +126,8 @@ def crawl(
             "space and crawl again to resume"
         )
     click.echo(_run_summary(run))
+    for line in _change_lines(data_dir, int(run["id"])):
+        click.echo(line)
     for line in report.lines():
         click.echo(line)
     if report.alert_error:
@@ -184,8 +186,27 @@ def _run_summary(run: dict[str, Any]) -> str:
     return (
         f"run {run['id']} {run['status']}: {run['requests'] or 0} requests, "
         f"{run['articles_new'] or 0} new, {run['articles_updated'] or 0} updated, "
+        f"{run.get('articles_gone') or 0} gone, "
         f"{run['articles_unchanged'] or 0} unchanged, {run['errors'] or 0} fetch errors"
     )
+
+
+MAX_CHANGES = 20  # archived articles the summary names a kind of change; the rest are counted
+
+
+def _change_lines(data_dir: Path, run_id: int) -> list[str]:
+    """One line an archived article the run found updated, gone or back, by kind."""
+    from archive.store import Archive
+
+    with Archive(data_dir) as archive:
+        changes = archive.run_changes(run_id)
+    lines = []
+    for kind in ("updated", "gone", "back"):
+        urls = [change["url"] for change in changes if change["change"] == kind]
+        lines += [f"{kind:<8} {url}" for url in urls[:MAX_CHANGES]]
+        if len(urls) > MAX_CHANGES:
+            lines.append(f"{kind:<8} … {len(urls) - MAX_CHANGES} more (secnews status --json)")
+    return lines
 
 
 def _settings_pairs(pairs: tuple[str, ...]) -> dict[str, str]:

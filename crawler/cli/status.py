@@ -17,9 +17,10 @@ from crawler.cli import ConfigProblem, data_option
 @data_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object a site.")
 def status(data_dir: Path, as_json: bool) -> None:
-    """Per-site health: last run, result, new and updated articles, errors, findings.
+    """Per-site health: last run, result, new, updated and gone articles, errors, findings.
 
-    The same rows are the `site_status` view of the archive, which Datasette shows.
+    The same rows are the `site_status` view of the archive, which Datasette shows; with
+    --json each names the URLs of the articles its last run found updated and gone.
 
     Example: secnews status --data /var/lib/secnews --json
     """
@@ -45,6 +46,7 @@ COLUMNS = (
     ("result", "result", "left"),
     ("new", "new", "right"),
     ("updated", "updated", "right"),
+    ("gone", "gone", "right"),
     ("errors", "errors", "right"),
     ("articles", "articles", "right"),
     ("last new article", "last_new_article", "left"),

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from archive.urls import site_key
 from crawler.discovery.links import PAGINATION_URL
 
 if TYPE_CHECKING:
@@ -220,3 +222,16 @@ def is_html(response: TextResponse) -> bool:
     if "html" in content_type:
         return True
     return not content_type and b"<html" in response.body[:2048].lower()
+
+
+_FRONT_PAGE = re.compile(r"/(index|default)\.[a-z]+$", re.IGNORECASE)
+
+
+def is_section_front(article_url: str, landed_url: str) -> bool:
+    """Whether a redirect of an article landed on its site's home page or on a section front
+    above it (``/news/2023/05/12/slug/`` → ``/news/``): a takedown, not a move."""
+    if site_key(article_url) != site_key(landed_url):
+        return False
+    landed = _FRONT_PAGE.sub("/", urlsplit(landed_url).path).rstrip("/")
+    own = urlsplit(article_url).path.rstrip("/")
+    return landed == "" or (own != landed and own.startswith(landed + "/"))

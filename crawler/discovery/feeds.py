@@ -14,10 +14,12 @@ from lxml import etree
 
 @dataclass(frozen=True)
 class Entry:
-    """An article URL listed by a feed or a sitemap, with the date the listing gives."""
+    """An article URL listed by a feed or a sitemap, with the date the listing gives (a
+    sitemap's ``<lastmod>``) and, in a feed, the item's title."""
 
     url: str
     published: str | None = None
+    title: str | None = None
 
 
 def xml_root(body: bytes) -> etree._Element | None:
@@ -73,7 +75,8 @@ def parse_feed(body: bytes, base_url: str) -> list[Entry]:
         else:
             continue
         if link:
-            entries.append(Entry(urljoin(base_url, link), date))
+            title = " ".join((_child_text(node, "title") or "").split()) or None
+            entries.append(Entry(urljoin(base_url, link), date, title))
     return entries
 
 

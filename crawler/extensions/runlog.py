@@ -54,5 +54,6 @@ def counts_from_stats(stats: dict[str, Any]) -> RunCounts:
         articles_updated=int(stats.get("secnews/articles/updated", 0)),
         articles_unchanged=int(stats.get("secnews/articles/unchanged", 0))
         + int(stats.get("secnews/articles/alias", 0)),
+        articles_gone=int(stats.get("secnews/articles/gone", 0)),
         errors=int(stats.get("secnews/fetch_errors", 0)),
     )

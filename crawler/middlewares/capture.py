@@ -116,8 +116,13 @@ class FetchRecorderMiddleware:
         request.meta[FETCHED_AT_META] = fetch.fetched_at
         frontier_url = request.meta.get(FRONTIER_META)
         if frontier_url:
+            # Validators belong to the URL that gave them, not to where it redirects: an
+            # article that now redirects to its section front keeps its own.
+            redirected = bool(request.meta.get("redirect_urls"))
             validators = {"etag": fetch.etag, "last_modified": fetch.last_modified}
-            session.frontier.fetched(frontier_url, response.status, validators)
+            session.frontier.fetched(
+                frontier_url, response.status, {} if redirected else validators
+            )
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:

@@ -1,4 +1,4 @@
-"""Store stage: files an article in the archive as new, a new version, an alias or a copy."""
+"""Store stage: files an article as new, a new version, an alias or a copy; notes changes."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ class StorePipeline:
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):
             return item
-        archive = session_for(self.crawler).archive
+        session = session_for(self.crawler)
+        archive = session.archive
         result = archive.save_article(
             item.site,
             item.record,
@@ -36,10 +37,16 @@ class StorePipeline:
             prepared=item.prepared,
         )
         # Every other URL found to lead here: links before cleaning, other views of the page.
-        variants = session_for(self.crawler).frontier.variants(item.fetched_url)
+        variants = session.frontier.variants(item.fetched_url)
         for alias in {item.referred_as, *variants} - {None}:
             archive.add_alias(str(alias), result.article_id)
         self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
+        # What the run found changed in the archive, for its summary and `secnews status`.
+        if result.outcome == "updated":
+            archive.record_change(session.run_id, result.article_id, "updated")
+        if result.returned:
+            self.crawler.stats.inc_value("secnews/articles/back")
+            archive.record_change(session.run_id, result.article_id, "back")
         if result.outcome in ("alias", "unchanged") and not archive.images_pending(
             result.article_id
         ):

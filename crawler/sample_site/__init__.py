@@ -13,9 +13,18 @@ from .digest import syndicated_pairs
 from .faults import check_fault, with_fault
 from .profile import SiteProfile
 from .server import RequestLog, ServedSites, SiteApp, SiteServer
-from .state import FIRST_EDITION, SECOND_EDITION, HitCounter, SiteState
+from .state import (
+    BACK_CATALOGUE,
+    BACK_CATALOGUE_REVISED,
+    FIRST_EDITION,
+    SECOND_EDITION,
+    HitCounter,
+    SiteState,
+)
 
 __all__ = [
+    "BACK_CATALOGUE",
+    "BACK_CATALOGUE_REVISED",
     "FIRST_EDITION",
     "SECOND_EDITION",
     "SITE_NAMES",
@@ -25,6 +34,7 @@ __all__ = [
     "default_urls",
     "expected_articles",
     "syndicated_pairs",
+    "unlisted",
     "write_site_configs",
 ]
 
@@ -34,6 +44,7 @@ class _SiteKind:
     profile: SiteProfile
     build: Callable[[str, SiteState, HitCounter], SiteApp]  # base URL, state, the site's counter
     articles: Callable[[str, SiteState], Mapping[str, object]]  # canonical URL -> article
+    unlisted: Callable[[str, SiteState], set[str]] = lambda base_url, state: set()
 
 
 def _digest_site(base_url: str, state: SiteState, counter: HitCounter) -> SiteApp:
@@ -44,7 +55,7 @@ _KINDS = {
     kind.profile.name: kind
     for kind in (
         _SiteKind(secretariat.PROFILE, secretariat.SecretariatSite, secretariat.articles),
-        _SiteKind(forum.PROFILE, forum.ForumSite, forum.articles),
+        _SiteKind(forum.PROFILE, forum.ForumSite, forum.articles, forum.unlisted_urls),
         _SiteKind(digest.PROFILE, _digest_site, digest.articles),
     )
 }
@@ -177,6 +188,22 @@ def changes(
         "edited": {url for url in before.keys() & after.keys() if before[url] != after[url]},
         "removed": before.keys() - after.keys(),
     }
+
+
+def unlisted(
+    urls: Mapping[str, str],
+    old: SiteState = BACK_CATALOGUE,
+    new: SiteState = BACK_CATALOGUE_REVISED,
+) -> set[str]:
+    """Canonical URLs of articles listed in state old that state new still serves (200) but
+    lists nowhere: no listing, sitemap or feed. ``changes`` counts them as neither edited nor
+    removed, since what they say and where they are stay the same."""
+    found: set[str] = set()
+    for name, base in urls.items():
+        kind = _kind(name)
+        listed_before = set(kind.articles(base, old)) - kind.unlisted(base, old)
+        found |= kind.unlisted(base, new) & listed_before
+    return found
 
 
 def write_site_configs(directory: Path, urls: Mapping[str, str]) -> list[Path]:

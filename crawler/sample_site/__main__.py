@@ -11,7 +11,7 @@ from types import FrameType
 
 from . import SampleSite, SiteState, digest, forum, secretariat
 from .faults import FAULTS
-from .state import KNOWN_EDITIONS
+from .state import KNOWN_BACK_CATALOGUES, KNOWN_EDITIONS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +32,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=KNOWN_EDITIONS,
         default=1,
         help="content state to serve: 1 as a first crawl finds it, 2 with changes (default: 1)",
+    )
+    parser.add_argument(
+        "--back-catalogue",
+        type=int,
+        choices=KNOWN_BACK_CATALOGUES,
+        default=0,
+        help="the forum's posts of two years ago: 0 none, 1 as published, 2 corrected, taken "
+        "down or unlisted since (default: 0)",
     )
     parser.add_argument("--ephemeral", action="store_true", help="use free ports (port 0) for all")
     parser.add_argument("--log", type=Path, metavar="FILE", help="append one JSON line a request")
@@ -58,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         port_digest=args.port_digest,
         ephemeral=args.ephemeral,
         log_path=args.log,
-        state=SiteState(edition=args.edition),
+        state=SiteState(edition=args.edition, back_catalogue=args.back_catalogue),
         fault=args.fault,
     )
     try:

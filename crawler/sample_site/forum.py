@@ -41,8 +41,15 @@ def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
 
 
 def articles(base_url: str, state: SiteState = FIRST_EDITION) -> dict[str, ForumArticle]:
-    """Canonical URL -> the post as the CMS holds it in state (equal if unchanged)."""
-    return {base_url + article.path[1:]: article for article in load_content(state).articles}
+    """Canonical URL -> the post as the CMS holds it in state (equal if unchanged), the posts
+    it serves but lists nowhere included."""
+    content = load_content(state)
+    return {base_url + article.path[1:]: article for article in content.articles + content.unlisted}
+
+
+def unlisted_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
+    """Canonical URLs of the posts served in state but in no listing, sitemap or feed."""
+    return {base_url + article.path[1:] for article in load_content(state).unlisted}
 
 
 class ForumSite:
@@ -83,6 +90,8 @@ class ForumSite:
             return found
         if self.content.is_removed(request.path):
             return self._html(pages.layout(f"Gone – {pages.SITE_NAME}", pages.gone_main()), 410)
+        if self.content.is_moved(request.path):
+            return Response.redirect("/news/")  # a take-down as many CMSs make it
         if not request.path.endswith("/") and "." not in request.path.rsplit("/", 1)[-1]:
             slashed = request.path + "/"
             found = self._route(Request("GET", slashed, slashed, {}, {}))
@@ -158,7 +167,7 @@ class ForumSite:
     def _article(self, article: ForumArticle) -> Response:
         # The page as the cache holds it: rendered when the post first appeared, so later
         # posts and take-downs leave its neighbours and related links as they were.
-        cached = load_content(SiteState(article.since))
+        cached = load_content(article.since)
         posts = cached.articles
         index = next(i for i, post in enumerate(posts) if post.post_id == article.post_id)
         newer = posts[index - 1] if index > 0 else None

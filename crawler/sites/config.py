@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cssselect import GenericTranslator, SelectorError
 
+from archive.operations.revisits import RevisitPolicy
 from archive.urls import site_key
 from crawler.netpolicy import forbidden_address
 from crawler.sites import regexcheck
@@ -70,7 +71,14 @@ class SiteConfig:
     selectors: Mapping[str, str] = field(default_factory=dict)
     politeness: Politeness = field(default_factory=Politeness)
     revisit_days: int = 30
+    revisit_cycle_days: int = 90
     source: str = "<command line>"
+
+    @property
+    def revisit(self) -> RevisitPolicy:
+        """When archived articles are looked at again: young ones every crawl, every other
+        one within the cycle."""
+        return RevisitPolicy(self.revisit_days, self.revisit_cycle_days)
 
     @property
     def scope(self) -> frozenset[str]:
@@ -121,7 +129,7 @@ def parse_site(data: Mapping[str, Any], source: str) -> SiteConfig:
         discovery=_discovery(data.get("discovery", {}), source),
         selectors=_selectors(data.get("selectors", {}), source),
         politeness=_politeness(data.get("politeness", {}), source),
-        revisit_days=_revisit_days(data.get("revisit", {}), source),
+        **_revisit(data.get("revisit", {}), source),
         source=source,
     )
 
@@ -280,10 +288,20 @@ def _politeness(data: Mapping[str, Any], source: str) -> Politeness:
     )
 
 
-def _revisit_days(data: Mapping[str, Any], source: str) -> int:
-    _reject_unknown(data, {"days"}, source, "revisit.")
-    days = _get(data, "days", int, source, prefix="revisit.")
-    return 30 if days is None else int(_bounded(days, 0, 3650, source, "revisit.days"))
+def _revisit(data: Mapping[str, Any], source: str) -> dict[str, int]:
+    """``[revisit]``: ``days`` (younger articles are revisited every crawl; 0–3650) and
+    ``cycle_days`` (every other article is looked at again within it; 1–3650)."""
+    _reject_unknown(data, {"days", "cycle_days"}, source, "revisit.")
+    default = RevisitPolicy()
+    return {
+        "revisit_days": _days(data, "days", 0, default.recent_days, source),
+        "revisit_cycle_days": _days(data, "cycle_days", 1, default.cycle_days, source),
+    }
+
+
+def _days(data: Mapping[str, Any], key: str, least: int, default: int, source: str) -> int:
+    days = _get(data, key, int, source, prefix="revisit.")
+    return default if days is None else int(_bounded(days, least, 3650, source, f"revisit.{key}"))
 
 
 def bundled_sites_dir() -> Path:

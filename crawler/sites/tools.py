@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.operations.revisits import RevisitPolicy
 from crawler.discovery.dryrun import Discovered
 from crawler.sites.config import (
     NAME_PATTERN,
@@ -157,6 +158,13 @@ def site_toml(name: str, found: Discovered) -> str:
     if found.article_pattern:
         example = found.article_sample[0] if found.article_sample else ""
         lines.append(f"# article = {_toml_list([found.article_pattern])}   # e.g. {example}")
+    policy = RevisitPolicy()
+    lines += [
+        "",
+        "# [revisit]   # the defaults; remove the leading # to change them",
+        f"# days = {policy.recent_days}   # articles younger than this are revisited every crawl",
+        f"# cycle_days = {policy.cycle_days}   # every other article is looked at again within it",
+    ]
     return "\n".join(lines) + "\n"
 
 

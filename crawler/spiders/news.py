@@ -6,8 +6,9 @@ classified; article candidates go down the pipelines.
 
 Incremental by default: every URL goes through the SQLite frontier, pages already archived
 are not fetched again, listings are re-read only until a page holds nothing new (plus a
-look-ahead of one page), and recent articles are revisited with conditional GET.
-``--full`` (``SECNEWS_FULL``) fetches everything again.
+look-ahead of one page), and archived articles are revisited on a cycle, or at once when a
+cheap signal says one changed (``crawler.spiders.revisits``). ``--full`` (``SECNEWS_FULL``)
+fetches everything again.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from crawler.middlewares.capture import (
 )
 from crawler.session import session_for
 from crawler.sites.config import SiteConfig, resolve_target
+from crawler.spiders.revisits import Revisits
 from crawler.spiders.views import OtherViews, deferred_view
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ LOOKAHEAD = 1  # listing pages read past the first one that held nothing new
 GONE = (404, 410)
 
 
-class NewsSpider(OtherViews, scrapy.Spider):
+class NewsSpider(OtherViews, Revisits, scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, url: str | None = None, **kwargs: Any):
@@ -77,6 +79,8 @@ class NewsSpider(OtherViews, scrapy.Spider):
         # wanted at all. Menus repeat the same hundred links on every page of a site.
         self._settled: set[str] = set()
         self._unwanted: set[str] = set()
+        self._sources_read = set()
+        self._unlisted_checked = False
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -91,6 +95,7 @@ class NewsSpider(OtherViews, scrapy.Spider):
         for name, value in spider.site.politeness.settings().items():
             crawler.settings.set(name, value, priority="spider")  # below the command line's
         crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
+        crawler.signals.connect(spider.unlisted_revisits, signal=signals.spider_idle)
         return spider
 
     @property
@@ -113,12 +118,7 @@ class NewsSpider(OtherViews, scrapy.Spider):
         ):
             yield request
         if not self.full:
-            slow_days = self.crawler.settings.getint("SECNEWS_SLOW_REVISIT_DAYS")
-            due = self.frontier.due_articles(self.site.revisit_days, slow_days)
-            async for request in self._streamed(
-                self._request(url, "revisit", self.parse_page, force=True, conditional=True)
-                for url in due
-            ):
+            async for request in self._streamed(self.revisit_requests()):
                 yield request
 
     async def _streamed(
@@ -168,15 +168,22 @@ class NewsSpider(OtherViews, scrapy.Spider):
         else:
             yield from self.parse_page(response)
             return
+        entries = [entry for entry in entries if self._wanted(entry.url)]
         for entry in entries:
-            if self._wanted(entry.url):
-                request = self._request(
-                    entry.url, kind, self.parse_page, listed_date=entry.published
-                )
-                yield from self._maybe(request)
+            request = self._request(entry.url, kind, self.parse_page, listed_date=entry.published)
+            yield from self._maybe(request)
+        source = response.meta.get(FRONTIER_META, response.url)
+        read = self.sitemap_signals if kind == "sitemap" else self.feed_signals
+        yield from read(source, entries)
         self._done(response, kind)
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
+        # First: a 304 or 404 of the section front an article now redirects to is not about
+        # the article.
+        taken_down = self.redirected_to_front(response)
+        if taken_down is not None:
+            self.taken_down(response, taken_down)
+            return
         if response.status == 304 or response.status in GONE:
             self._revisit_answer(response)
             yield from deferred_view(response.meta)
@@ -221,6 +228,7 @@ class NewsSpider(OtherViews, scrapy.Spider):
         ]
         stale = 0 if fresh else response.meta.get(STALE, 0) + 1
         yield from self._follow_links(response, page, stale=stale, links=links)
+        yield from self.listing_signals(response.meta.get(FRONTIER_META, response.url), links)
         article_links = sum(1 for link in links if not is_pagination(link))
         self._done(response, "listing", article_links=article_links)
 
@@ -252,20 +260,6 @@ class NewsSpider(OtherViews, scrapy.Spider):
                 if request is not None:
                     request.meta[DEPTH] = depth + 1
             yield from self._maybe(request)
-
-    def _revisit_answer(self, response: Response) -> None:
-        """304: the archived copy still stands. 404/410: a known article has been withdrawn."""
-        archive = session_for(self.crawler).archive
-        url = response.meta.get(FRONTIER_META, response.url)
-        if response.status == 304:
-            archive.touch_url(url)
-            self.crawler.stats.inc_value("secnews/articles/unchanged")
-            self._done(response, "article")
-        elif archive.mark_gone(url) is not None:
-            self.crawler.stats.inc_value("secnews/articles/gone")
-            self._done(response, "article")
-        else:
-            self._done(response, "other", state="failed")
 
     def _kind(self, response: TextResponse) -> PageKind:
         rules = self.site.discovery
@@ -320,7 +314,7 @@ class NewsSpider(OtherViews, scrapy.Spider):
         # an alias of the article, never a page of its own.
         cleaned = without_print_switch(canonical_url(url))
         variant = url if cleaned != url else None
-        if cleaned in self._requested and via != "revisit":
+        if cleaned in self._requested:
             self._note_variant(cleaned, variant)
             self._settled.add(url)
             return None
