@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from archive.operations.listings import STAMPED_MIN, Listed, later_than
 from archive.records import ArticleRecord
 from archive.store import Archive
-from archive.store.frontier import STAMPED_MIN, Frontier, Listed, later_than
+from archive.store.frontier import Frontier
 
 SITE = "forum"
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)

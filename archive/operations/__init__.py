@@ -8,6 +8,8 @@
   ``site_status`` view.
 - ``revisits``: the revisit cycle — which archived articles a crawl looks at again, and how
   many (its budget, from the site's own rhythm of crawls).
+- ``listings``: what sitemaps, feeds and listing pages said about each URL, and the cheap
+  signals of a change read from it (retitled, redated, lastmod, listed again, unlisted).
 
 Takes a ``sqlite_utils.Database``; imports the shared vocabulary only, never the store.
 """

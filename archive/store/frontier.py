@@ -19,12 +19,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
-from archive.operations import revisits
+from archive.operations import listings, revisits
+from archive.operations.listings import Listed
 from archive.operations.revisits import RevisitBudget, RevisitPolicy
 from archive.store.database import ArchiveDatabase
 
@@ -65,35 +66,6 @@ def create_frontier_variants(db: sqlite_utils.Database) -> None:
     )
 
 
-def create_listings(db: sqlite_utils.Database) -> None:
-    """``listings``: what each sitemap, feed and listing page said about each URL it listed
-    when a crawl last read it."""
-    db.execute(
-        """CREATE TABLE IF NOT EXISTS listings (
-            source TEXT NOT NULL,  -- the sitemap, feed or listing page
-            url TEXT NOT NULL,  -- a URL it lists
-            site TEXT NOT NULL,
-            title TEXT,
-            date TEXT,
-            first_listed TEXT,
-            last_listed TEXT,
-            run_id INTEGER REFERENCES crawl_runs(id),  -- the last run that found it listed
-            PRIMARY KEY (source, url)
-        )"""
-    )
-    db.execute("CREATE INDEX IF NOT EXISTS listings_url ON listings (url)")
-
-
-@dataclass(frozen=True)
-class Listed:
-    """One entry of a sitemap, feed or listing page: the URL, and the title and date the
-    entry gives it (a feed item's, a link's text; none in a sitemap)."""
-
-    url: str
-    title: str | None = None
-    date: str | None = None
-
-
 @dataclass(frozen=True)
 class FrontierEntry:
     url: str
@@ -131,14 +103,6 @@ def transient(status: int | None) -> bool:
 
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-# Sitemaps that would name more than this share of the archived articles they list (and more
-# than STAMPED_MIN of them) as changed since fetched are taken to stamp every URL with one
-# time, as many CMSs write the time the sitemap was made: their lastmods name none.
-STAMPED_SHARE = 0.5
-STAMPED_MIN = 10
-_CHUNK = 500  # URLs a query names at once (SQLite allows 32766 parameters)
 
 
 class Frontier:
@@ -262,104 +226,19 @@ class Frontier:
         """The ``budget`` older articles checked longest ago."""
         return revisits.cycle_articles(self.db, self.site, policy, budget, self.clock(), batch)
 
-    # What sitemaps, feeds and listing pages say: cheap signals of a change ----------------
+    # What sitemaps, feeds and listing pages say: cheap signals of a change (operations.listings)
 
     def listed(self, source: str, entries: Iterable[Listed], run_id: int) -> list[str]:
-        """Note what ``source`` (a sitemap, feed or listing page just read by run ``run_id``)
-        lists; return the archived articles it names as changed: live ones whose entry gives
-        another title or date than when the source was read before, and gone ones it lists
-        anew. A URL listed twice keeps its entry with the longest title."""
-        found: dict[str, Listed] = {}
-        for entry in entries:
-            kept = found.get(entry.url)
-            if kept is None or len(entry.title or "") > len(kept.title or ""):
-                found[entry.url] = entry
-        before = {
-            str(url): (title, day)
-            for url, title, day in self.db.execute(
-                "SELECT url, title, date FROM listings WHERE source = ?", [source]
-            )
-        }
-        changed = [url for url, entry in found.items() if _entry_changed(before.get(url), entry)]
-        anew = [url for url in found if url not in before] if self._has_gone() else []
-        now = self._now()
-        with self.db.atomic():
-            self.db.conn.executemany(
-                "INSERT INTO listings (source, url, site, title, date, first_listed, "
-                "last_listed, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, url) "
-                "DO UPDATE SET title = excluded.title, date = excluded.date, "
-                "last_listed = excluded.last_listed, run_id = excluded.run_id",
-                [
-                    (source, u, self.site, e.title, e.date, now, now, run_id)
-                    for u, e in found.items()
-                ],
-            )
-        return [*self._archived(changed, "live"), *self._archived(anew, "gone")]
+        """See ``listings.record_listed``."""
+        return listings.record_listed(self.db, self.site, source, entries, run_id, self._now())
 
     def lastmod_due(self, source: str, entries: Sequence[tuple[str, str | None]]) -> list[str]:
-        """The archived live articles a sitemap gives a ``<lastmod>`` later than their last
-        fetch. A sitemap that would name more than half of the archived articles it lists
-        (and more than ``STAMPED_MIN``) stamps every URL with one time, and names none."""
-        lastmods = {url: lastmod for url, lastmod in entries if lastmod}
-        fetched = self._archived(list(lastmods), "live")
-        due = [url for url, last in fetched.items() if later_than(lastmods[url], last)]
-        if len(due) > max(STAMPED_MIN, STAMPED_SHARE * len(fetched)):
-            log.info(
-                "%s: lastmod of %d of its %d archived articles is later than their fetch; "
-                "taken as the time the sitemap was made",
-                source,
-                len(due),
-                len(fetched),
-            )
-            return []
-        return due
+        """See ``listings.lastmod_due``."""
+        return listings.lastmod_due(self.db, self.site, source, entries)
 
     def unlisted(self, sources: Collection[str], run_id: int) -> list[str]:
-        """The archived live articles that a source read by run ``run_id`` (``sources``) listed
-        before and lists no longer, and that no source listed in this run: taken down, or
-        only unlisted. The sources' entries for what they list no longer are dropped, so each
-        article is named once, and so are entries of URLs that turned out not to be articles."""
-        dropped: set[str] = set()
-        names = list(sources)
-        with self.db.atomic():
-            for chunk in _chunks(names):
-                where = f"source IN ({_marks(chunk)}) AND run_id IS NOT ?"
-                rows = self.db.execute(f"SELECT url FROM listings WHERE {where}", [*chunk, run_id])
-                dropped |= {str(url) for (url,) in rows}
-                self.db.execute(f"DELETE FROM listings WHERE {where}", [*chunk, run_id])
-            self.db.execute(
-                "DELETE FROM listings WHERE site = ? AND url IN (SELECT url FROM frontier "
-                "WHERE site = ? AND state <> 'pending' AND kind <> 'article')",
-                [self.site, self.site],
-            )
-        still: set[str] = set()
-        for chunk in _chunks(sorted(dropped)):
-            rows = self.db.execute(
-                f"SELECT url FROM listings WHERE run_id = ? AND url IN ({_marks(chunk)})",
-                [run_id, *chunk],
-            )
-            still |= {str(url) for (url,) in rows}
-        return list(self._archived(sorted(dropped - still), "live"))
-
-    def _has_gone(self) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM articles WHERE site = ? AND status = 'gone' LIMIT 1", [self.site]
-        ).fetchone()
-        return row is not None
-
-    def _archived(self, urls: Sequence[str], status: str) -> dict[str, str | None]:
-        """Those of ``urls`` that are the site's archived articles with ``status``, in order,
-        with the time each was last fetched."""
-        found: dict[str, str | None] = {}
-        for chunk in _chunks(urls):
-            rows = self.db.execute(
-                "SELECT f.url, f.last_fetched FROM frontier f JOIN article_urls u ON u.url = f.url "
-                f"JOIN articles a ON a.id = u.article_id WHERE f.url IN ({_marks(chunk)}) "
-                "AND f.site = ? AND f.kind = 'article' AND f.state = 'done' AND a.status = ?",
-                [*chunk, self.site, status],
-            )
-            found |= {str(url): last for url, last in rows}
-        return {url: found[url] for url in urls if url in found}
+        """See ``listings.unlisted``."""
+        return listings.unlisted(self.db, self.site, sources, run_id)
 
     def _batches(self, query: str, params: list[Any], batch: int) -> Iterator[tuple[Any, ...]]:
         """Rows of ``query`` (its last two parameters: the rowid to start after and a
@@ -377,41 +256,3 @@ class Frontier:
             "SELECT state, count(*) FROM frontier WHERE site = ? GROUP BY state", [self.site]
         ).fetchall()
         return {str(state): int(count) for state, count in rows}
-
-
-def _entry_changed(before: tuple[str | None, str | None] | None, entry: Listed) -> bool:
-    """Whether a source's entry for a URL gives another title or date than it did before
-    (a value only one of them gives is no change)."""
-    if before is None:
-        return False
-    title, day = before
-    return bool(title and entry.title and title != entry.title) or bool(
-        day and entry.date and day != entry.date
-    )
-
-
-def later_than(lastmod: str, fetched: str | None) -> bool:
-    """Whether a sitemap's ``<lastmod>`` (a W3C datetime, or a date alone) is later than a
-    fetch (a UTC stamp): a date alone only from the day after the fetch on; a time without
-    an offset is taken as UTC; what cannot be read is not later."""
-    if not fetched:
-        return False
-    text = lastmod.strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text) > date.fromisoformat(fetched[:10])
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment > datetime.fromisoformat(fetched.replace("Z", "+00:00"))
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-def _marks(items: Sequence[str]) -> str:
-    return ", ".join("?" * len(items))

@@ -222,8 +222,8 @@ def _v8_revisit_cycle(db: sqlite_utils.Database) -> None:
     """Revisits over the whole archive: ``listings`` (what sitemaps, feeds and listing pages
     last said about each URL, read for cheap signals of a change), ``articles.gone_at``, and
     what each run changed: ``article_changes``, ``articles_gone`` on runs and site runs."""
+    from archive.operations.listings import create_listings
     from archive.operations.status import create_operations_schema
-    from archive.store.frontier import create_listings
 
     articles = db.table("articles")
     if "gone_at" not in articles.columns_dict:

@@ -20,7 +20,7 @@ import scrapy
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
-from archive.store.frontier import Listed
+from archive.operations.listings import Listed
 from archive.urls import canonical_url
 from crawler.discovery.classify import PageKind, is_html, is_section_front
 from crawler.discovery.feeds import Entry
