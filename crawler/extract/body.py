@@ -100,10 +100,15 @@ def block_paragraphs(root: Element) -> list[str]:
 
 
 def _string_value(text: str, in_link: bool) -> float:
+    # Labels, buttons and link text say nothing about where the article is. Checked before
+    # the letters are counted: menus are all links, and there are few letters in a short
+    # string.
+    if in_link or len(text) < _MIN_LETTERS:
+        return 0.0
     # Letters, not characters: a list of dates ("2023-04-01") is no article.
     letters = sum(map(str.isalpha, text))
-    if letters < _MIN_LETTERS or in_link:
-        return 0.0  # labels, buttons and link text say nothing about where the article is
+    if letters < _MIN_LETTERS:
+        return 0.0
     return letters * (1.0 if _PROSE.search(text) else _NON_PROSE_WEIGHT)
 
 
@@ -128,10 +133,20 @@ def _string_values(root: Element, headline_seen: bool) -> Iterator[tuple[float, 
             yield _string_value(node.tail, links > 0), weight, node.getparent()
 
 
+# The strings of an element outside links (its text and every tail inside it, not its own
+# tail), chosen by lxml in C: the removed chrome it is asked about is mostly menus of links.
+_OWN_STRINGS_OUTSIDE_LINKS = etree.XPath("descendant-or-self::text()[not(ancestor::a)]")
+
+
 def prose_value(nodes: Iterable[Element]) -> float:
     """How much prose the elements hold: letters of their text outside links, in strings
-    long enough to say something, sentences counting more than labels."""
-    return sum(value for node in nodes for value, _, _ in _string_values(node, False))
+    long enough to say something, sentences counting more than labels (as the densest block
+    is scored)."""
+    return sum(
+        _string_value(str(text), False)
+        for node in nodes
+        for text in _OWN_STRINGS_OUTSIDE_LINKS(node)
+    )
 
 
 def _link_density(node: Element) -> float:
