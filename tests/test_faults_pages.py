@@ -18,6 +18,7 @@ STORED = {
     "charset-absent": "Страница без кодировки",
     "charset-contradictory": "Противоречивые кодировки",
     "charset-unknown": "An unknown charset",
+    "deep": "Nested three hundred deep",
 }
 REJECTED = {"binary", "empty", "long-line"}
 

@@ -67,13 +67,17 @@ async def _rows(database: Any, sql: str, params: list[Any]) -> list[dict[str, An
     return [dict(zip(results.columns, row, strict=True)) for row in results.rows]
 
 
+_MAX_ROWID = (1 << 63) - 1  # SQLite's largest integer
+
+
 async def article_page(request: Any, datasette: Any) -> Any:
     from datasette.utils.asgi import NotFound
 
     database = await archive_database(datasette)
     article_id = int(request.url_vars["article_id"])
-    if database is None:
-        raise NotFound("no archive database")
+    if database is None or article_id > _MAX_ROWID:
+        # An id past SQLite's integers names no article (and cannot be bound as one).
+        raise NotFound(f"no article {article_id}" if database else "no archive database")
     await datasette.ensure_permissions(
         request.actor, [("view-table", (database.name, "articles")), "view-instance"]
     )

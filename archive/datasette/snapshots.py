@@ -9,12 +9,11 @@ Settings (optional), under ``plugins: secnews-snapshots:``: ``directory``, ``dat
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
-import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
+from email.utils import format_datetime
 from mimetypes import guess_type
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -24,9 +23,9 @@ import aiofiles
 from datasette import hookimpl as _hookimpl
 from datasette.utils.asgi import Forbidden, NotFound, Response, asgi_start
 
+from archive.datasette.livecopy import DEFAULT_MAX_AGE, Copy, LiveCopies
 from archive.snapshot.bundle import SnapshotFiles
 from archive.snapshot.manifest import PACKAGE_FILE, SUMS_FILE, file_sha256, is_safe_path
-from archive.snapshot.selection import vacuum_copy
 
 PLUGIN = "secnews-snapshots"
 _CHUNK = 1 << 20
@@ -120,11 +119,14 @@ def _human(size: int) -> str:
     return f"{size} B"
 
 
-async def _send_file(send: Send, path: Path, filename: str) -> None:
+async def _send_file(
+    send: Send, path: Path, filename: str, extra: dict[str, str] | None = None
+) -> None:
     quoted = filename.replace('"', "")
     headers = {
         "content-length": str(path.stat().st_size),
         "content-disposition": f'attachment; filename="{quoted}"',
+        **(extra or {}),
     }
     kind = guess_type(filename)[0] or "application/octet-stream"
     await asgi_start(send, 200, headers, kind)
@@ -151,6 +153,20 @@ class FileDownload:
                 shutil.rmtree(self.scratch, ignore_errors=True)
 
 
+class LiveDownload:
+    """A copy of the live archive, shared with other downloads, released once sent."""
+
+    def __init__(self, copies: LiveCopies, copy: Copy, filename: str) -> None:
+        self.copies, self.copy, self.filename = copies, copy, filename
+
+    async def asgi_send(self, send: Send) -> None:
+        made = format_datetime(self.copy.made_at, usegmt=True)
+        try:
+            await _send_file(send, self.copy.path, self.filename, {"last-modified": made})
+        finally:
+            self.copies.release(self.copy)
+
+
 async def _allowed(datasette: Any, request: Any, action: str, resource: Any = None) -> None:
     if not await datasette.permission_allowed(request.actor, action, resource, default=True):
         raise Forbidden(f"{action} is not allowed")
@@ -163,7 +179,7 @@ PAGE = """{% extends "base.html" %}
 <p>Dated, checksummed copies of the archive for download. Check one with
 <code>sha256sum -c SHA256SUMS</code> or <code>secnews verify</code>.</p>
 {% if live %}<p><a href="{{ live }}">Download the live archive.db</a>
-(a consistent copy, made when you ask).</p>{% endif %}
+(a consistent copy, made when asked, shared by the downloads of the same minute).</p>{% endif %}
 {% if entries %}<table class="rows-and-columns"><thead><tr><th>snapshot</th><th>kind</th>
 <th>size</th><th>date</th><th>SHA-256</th></tr></thead><tbody>
 {% for e in entries %}<tr><td><a href="{{ e.href }}">{{ e.name }}</a></td><td>{{ e.kind }}</td>
@@ -224,26 +240,29 @@ async def snapshot_file(datasette: Any, request: Any) -> Any:
     return await _page(datasette, request, {"name": relative, "children": links})
 
 
-def _consistent_copy(source: str, scratch: Path) -> Path:
-    target = scratch / "archive.db"
-    vacuum_copy(Path(source), target)
-    return target
+_LIVE: dict[tuple[str, float], LiveCopies] = {}  # the copies of each live archive file
+
+
+def _live_copies(datasette: Any, path: str) -> LiveCopies:
+    config = datasette.plugin_config(PLUGIN) or {}
+    max_age = float(config.get("live_copy_max_age", DEFAULT_MAX_AGE))
+    key = (str(Path(path).resolve()), max_age)
+    if key not in _LIVE:
+        _LIVE[key] = LiveCopies(Path(key[0]), max_age)
+    return _LIVE[key]
 
 
 async def live_download(datasette: Any, request: Any) -> Any:
+    """A consistent copy of the live archive, shared by the downloads of the same minute
+    (``live_copy_max_age``), so slow clients never hold a copy each."""
     database = _live_database(datasette)
     if database is None or not database.path:
         raise NotFound("no archive database")
     await _allowed(datasette, request, "view-database", database.name)
     if not datasette.setting("allow_download"):
         raise Forbidden("downloads are turned off (allow_download)")
-    scratch = Path(tempfile.mkdtemp(prefix="secnews-download-"))
-    try:
-        copy = await asyncio.to_thread(_consistent_copy, database.path, scratch)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    return FileDownload(copy, f"{database.name}.db", scratch)
+    copies = _live_copies(datasette, database.path)
+    return LiveDownload(copies, await copies.acquire(), f"{database.name}.db")
 
 
 @hookimpl

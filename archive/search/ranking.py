@@ -11,6 +11,7 @@ archive matches hundreds of thousands.
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -18,10 +19,11 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.search.query import Query, parse_query
+from archive.search.query import Query, QueryError, parse_query
 from archive.search.snippets import snippet
 
 RANK_LIMIT = 10_000
+_PLAIN_SNIPPET = 200  # characters of text shown when a query marks nothing
 DEFAULT_LIMIT = 20
 # bm25 weights, in the order of the index's columns (title, text, title_stem, text_stem).
 RANK = "bm25(articles_fts, 4.0, 1.0, 4.0, 1.0)"
@@ -71,14 +73,29 @@ def _parsed(query: str) -> Query:
     return parse_query(query)
 
 
+# An FTS5 expression that matches no row, whatever the index holds.
+NOTHING = '"\ue001" NOT "\ue001"'
+
+
 def match_expression(query: str) -> str:
-    """``secnews_match(query)``: the FTS5 expression for a user's query."""
-    return _parsed(query).fts()
+    """``secnews_match(query)``: the FTS5 expression for a user's query; for a query with
+    nothing to search for (``((((``, only excluded words), one that matches nothing. Called
+    by SQLite, it never raises: a raise would become an error with a traceback in the
+    server's log, for a typo. Python callers parse the query first and report why."""
+    try:
+        return _parsed(query).fts()
+    except QueryError:
+        return NOTHING
 
 
 def snippet_html(text: str | None, query: str, language: str | None = None) -> str:
-    """``secnews_snippet(text, query, language)``: an HTML excerpt with matches marked."""
-    return snippet(text or "", _parsed(query), language=language)
+    """``secnews_snippet(text, query, language)``: an HTML excerpt with matches marked (the
+    text's start, escaped, for a query with nothing to mark)."""
+    try:
+        parsed = _parsed(query)
+    except QueryError:
+        return html.escape((text or "")[:_PLAIN_SNIPPET])
+    return snippet(text or "", parsed, language=language)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -100,7 +100,10 @@ class MainRegion:
 def classify_page(html: str, url: str) -> PageKind:
     """Classify one decoded HTML page fetched from ``url``."""
     try:
-        tree = lxml_html.fromstring(_CONTROL_CHARS.sub("", html))
+        # huge_tree: without it libxml2 stops building the tree 256 elements deep, and a page
+        # nested deeper (some CMS templates are) would look empty, as a listing does.
+        parser = lxml_html.HTMLParser(huge_tree=True)
+        tree = lxml_html.fromstring(_CONTROL_CHARS.sub("", html), parser=parser)
     except (ValueError, lxml_html.etree.ParserError):
         return PageKind.LISTING
     structured = structured_kind(tree)

@@ -17,7 +17,7 @@ BOMB_PIXELS = (100_000, 100_000)  # ten gigapixels claimed by a PNG of a few hun
 LONG_LINE_BYTES = 10 * 1024 * 1024
 GOOD_ARTICLES = ("good-1", "good-2", "good-3")
 CHARSET_PAGES = ("charset-wrong", "charset-absent", "charset-contradictory", "charset-unknown")
-BROKEN_PAGES = ("binary", "empty", "malformed", "nul", "long-line", *CHARSET_PAGES)
+BROKEN_PAGES = ("binary", "empty", "malformed", "nul", "long-line", "deep", *CHARSET_PAGES)
 FAULTS = (
     "timeout",
     "reset",
@@ -126,6 +126,13 @@ def _charset_unknown() -> tuple[bytes, str]:
     return html.encode(), "text/html; charset=x-no-such-charset"
 
 
+def _deep() -> tuple[bytes, str]:
+    # Page builders wrap content in a <div> for every block of every column: 300 levels.
+    html = article("Nested three hundred deep", "2024-03-17")
+    html = html.replace("<article>", "<div>" * 300 + "<article>")
+    return html.replace("</article>", "</article>" + "</div>" * 300).encode(), "text/html"
+
+
 @functools.cache
 def long_line() -> tuple[bytes, str]:
     """A 10 MB page on one line: a real article whose text is one very long paragraph."""
@@ -140,6 +147,7 @@ _BROKEN = {
     "malformed": _malformed,
     "nul": _nul,
     "long-line": long_line,
+    "deep": _deep,
     "charset-wrong": _charset_wrong,
     "charset-absent": _charset_absent,
     "charset-contradictory": _charset_contradictory,
