@@ -61,7 +61,10 @@ DEFAULT_REQUEST_HEADERS = {
     "Accept-Language": "*",
     "Accept-Encoding": "identity",
 }
+# No listening port of our own: Scrapy's telnet console and its HTTP remote control (on by
+# default since 2.15) would let any local user drive, or run code in, a crawl.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
