@@ -79,3 +79,58 @@ def test_typing_a_chinese_word_into_the_search_box_finds_the_articles(
         browser.close()
     assert len(rows) == len(expected) >= 3
     assert all(any(title in row for row in rows) for title in expected)
+
+
+@pytest.fixture
+def versioned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An archive whose one article was edited after it was first archived, served."""
+    from archive.records import ArticleRecord
+    from archive.store import Archive
+
+    data = tmp_path_factory.mktemp("versioned")
+    url = "http://one.example/news/1"
+    with Archive(data) as archive:
+        archive.upsert_site("one", title="Office One")
+        first = ArticleRecord(
+            url, "Council meets", "The council met on Friday.\n\n理事会今天开会。"
+        )
+        archive.save_article("one", first, url)
+        later = ArticleRecord(
+            url, "Council meets", "The council met on Monday.\n\n理事会昨天开会。"
+        )
+        archive.save_article("one", later, url)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "serve", "--port", "0", "--data", str(data)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert process.stdout is not None
+    yield process.stdout.readline().rsplit(" at ", 1)[1].strip()
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_a_reader_follows_what_changed_and_reads_the_diff(versioned: str, tmp_path: Path) -> None:
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no chromium: `make test` installs Debian's chromium when run as root")
+    browser = Browser(chromium, tmp_path / "profile")
+    try:
+        browser.navigate(versioned + "-/article/1")
+        browser.events.clear()
+        browser.evaluate(
+            "[...document.querySelectorAll('a')]"
+            ".find(a => a.textContent === 'what changed').click()"
+        )
+        browser.wait_for_event("Page.loadEventFired")
+        assert "from=1&to=2" in browser.evaluate("location.href")
+        removed = browser.evaluate(
+            "[...document.querySelectorAll('.diff del')].map(e => e.textContent)"
+        )
+        added = browser.evaluate(
+            "[...document.querySelectorAll('.diff ins')].map(e => e.textContent)"
+        )
+    finally:
+        browser.close()
+    assert removed == ["Friday", "今"] and added == ["Monday", "昨"]

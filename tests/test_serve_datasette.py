@@ -149,11 +149,17 @@ def test_downloaded_images_are_served_from_media(client: Client, search_archive:
 
 
 def test_search_results_link_to_article_pages_with_marks(client: Client) -> None:
-    html = client.get(f"/archive/search?q={quote('саммит')}").text
-    assert re.search(r'<a href="/-/article/\d+">Саммит ШОС открылся в Астане</a>', html)
+    redirect = client.get(f"/archive/search?q={quote('саммит')}")
+    assert redirect.status_code == 302
+    assert redirect.headers["location"] == f"/-/search?q={quote('саммит')}"
+    html = client.get(redirect.headers["location"]).text
+    link = r'<a href="/-/article/\d+\?q=[^"]+">Саммит ШОС открылся в Астане</a>'
+    assert re.search(link, html)
     assert "<mark>саммита</mark>" in html
-    marked = client.get(f"/archive/search?q={quote('пресс-службы')}").text
+    marked = client.get(f"/-/search?q={quote('пресс-службы')}").text
     assert "&lt;script&gt;alert(" in marked and "<script>alert(" not in marked
+    canned = client.get(f"/archive/search.json?_shape=array&q={quote('саммит')}").json()
+    assert any(hit["title"] == "Саммит ШОС открылся в Астане" for hit in canned)
 
 
 @pytest.mark.parametrize(

@@ -26,11 +26,14 @@ from archive.store.schema import SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 # Facet suggestions scan every column of every page view: too slow for a million articles.
+# A table's cells are cut short (an article's text is a screen tall); a row's page and an
+# article's page show everything.
 SETTINGS = {
     "default_page_size": 50,
     "facet_time_limit_ms": 300,
     "sql_time_limit_ms": 3000,
     "suggest_facets": False,
+    "truncate_cells_html": 160,
 }
 
 

@@ -64,6 +64,9 @@ TABLES: dict[str, tuple[str, str, dict[str, Any]]] = {
         {"hidden": True},
     ),
 }
+# The crawler's and the dedupe's bookkeeping: reachable by URL and under "hidden tables" on
+# the database page, out of the way of an archivist's list.
+INTERNAL = ("article_bands", "article_minhash", "frontier", "frontier_variants", "listings")
 
 COLUMNS: dict[str, dict[str, str]] = {
     "sites": {
@@ -143,6 +146,8 @@ def build_metadata(db: sqlite_utils.Database, *, database: str = DATABASE) -> di
 
 def _table(db: sqlite_utils.Database, name: str, source: str) -> dict[str, Any]:
     title, description, options = TABLES.get(name, (name.replace("_", " ").capitalize(), "", {}))
+    if name in INTERNAL:
+        options = {**options, "hidden": True}
     known = COLUMNS.get(name, {})
     table = db.table(name) if name in db.table_names() else db.view(name)
     foreign = {fk.column: fk for fk in getattr(table, "foreign_keys", [])}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import escape, unescape
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -12,12 +14,19 @@ from archive.datasette.chart import monthly_chart
 from archive.datasette.queries import ARTICLES_PER_MONTH
 from archive.search.query import QueryError, parse_query
 from archive.search.snippets import highlighted
+from archive.store.versions import inline_diff
 
 DATABASE = "archive"
 
 
+_OWN_INCLUDE = re.compile(r'\{% include "(secnews_[a-z_]+\.html)" %\}')
+
+
 def template_source(name: str) -> str:
-    return (files("archive.datasette") / "templates" / name).read_text(encoding="utf-8")
+    """One of our templates, with the ones it includes of ours written in (they are compiled
+    from source, outside the loader that would find them by name)."""
+    source = (files("archive.datasette") / "templates" / name).read_text(encoding="utf-8")
+    return _OWN_INCLUDE.sub(lambda match: template_source(match.group(1)), source)
 
 
 async def archive_database(datasette: Any) -> Any:
@@ -62,6 +71,13 @@ def paragraphs(text: str, query: str) -> list[Markup | str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+def marked_html(value: str) -> Markup:
+    """A snippet as HTML in which nothing but ``<mark>`` can be markup."""
+    pieces = value.replace("</mark>", "<mark>").split("<mark>")
+    safe = [escape(unescape(piece), quote=False) for piece in pieces]
+    return Markup("".join(p if i % 2 == 0 else f"<mark>{p}</mark>" for i, p in enumerate(safe)))
+
+
 async def _rows(database: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     results = await database.execute(sql, params)
     return [dict(zip(results.columns, row, strict=True)) for row in results.rows]
@@ -85,12 +101,52 @@ async def article_page(request: Any, datasette: Any) -> Any:
     if not found:
         raise NotFound(f"no article {article_id}")
     article, query = found[0], request.args.get("q", "")
-    return await render(
-        datasette,
-        request,
-        "secnews_article.html",
-        await _article_context(datasette, database, article, query),
-    )
+    context = await _article_context(datasette, database, article, query)
+    context |= await _versions_context(database, article, request.args)
+    if context["shown_version"] is not None:  # an earlier version, read as it was
+        context["paragraphs"] = paragraphs(context["shown_version"]["text"] or "", query)
+    return await render(datasette, request, "secnews_article.html", context)
+
+
+_VERSION_SQL = (
+    "SELECT version, fetched_at, coalesce(origin, 'crawl') AS origin, title, published, "
+    "author, text FROM article_versions WHERE article_id = ? AND version = ?"
+)
+
+
+async def _versions_context(database: Any, article: dict[str, Any], args: Any) -> dict[str, Any]:
+    """The version asked for (``?version=N``) and the comparison of two (``?from=&to=``),
+    with a message for each number that names no version."""
+    numbers = [
+        row["version"]
+        for row in await _rows(
+            database, "SELECT version FROM article_versions WHERE article_id = ?", [article["id"]]
+        )
+    ]
+    span = f"versions are {min(numbers)} to {max(numbers)}" if numbers else "no version"
+    asked = {name: args.get(name) for name in ("version", "from", "to") if args.get(name)}
+    wanted, errors = {}, []
+    for name, value in asked.items():
+        if value.isdigit() and int(value) in numbers:
+            wanted[name] = int(value)
+        else:
+            errors.append(f"{name}={value}: no such version of this article ({span})")
+    shown = await _version(database, article["id"], wanted.get("version"))
+    compared = None
+    if "from" in wanted and "to" in wanted:
+        older = await _version(database, article["id"], wanted["from"])
+        newer = await _version(database, article["id"], wanted["to"])
+        if older is not None and newer is not None:
+            runs = inline_diff(older["text"] or "", newer["text"] or "")
+            compared = {"old": older, "new": newer, "runs": runs}
+    return {"shown_version": shown, "compared": compared, "errors": errors, "numbers": numbers}
+
+
+async def _version(database: Any, article_id: int, number: int | None) -> dict[str, Any] | None:
+    if number is None:
+        return None
+    found = await _rows(database, _VERSION_SQL, [article_id, number])
+    return found[0] if found else None
 
 
 async def _article_context(
@@ -113,7 +169,8 @@ async def _article_context(
         "site": sites[0] if sites else {"name": article["site"], "title": None},
         "versions": await _rows(
             database,
-            "SELECT version, fetched_at, title, content_hash FROM article_versions "
+            "SELECT version, fetched_at, coalesce(origin, 'crawl') AS origin, title, content_hash "
+            "FROM article_versions "
             "WHERE article_id = ? ORDER BY version DESC",
             [article_id],
         ),

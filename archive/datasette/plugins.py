@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Awaitable, Callable
-from html import escape, unescape
+from html import escape
 from typing import Any, TypeVar, cast
 
 from datasette import hookimpl as _hookimpl
 from markupsafe import Markup
 
-from archive.datasette.pages import article_page, chart_page
-from archive.search.query import QueryError
+from archive.datasette.pages import article_page, chart_page, marked_html
 from archive.search.ranking import match_expression, register_functions
 
 Hook = TypeVar("Hook", bound=Callable[..., Any])
@@ -47,8 +46,6 @@ MEDIA_HEADERS = [
     (b"content-security-policy", b"default-src 'none'; style-src 'unsafe-inline'; sandbox"),
     (b"x-content-type-options", b"nosniff"),
 ]
-# What escape_fts returns for a query with nothing to search for: a token nothing contains.
-NO_MATCH = '"\ue001"'
 
 
 def hookimpl(function: Hook) -> Hook:
@@ -61,14 +58,6 @@ def hookimpl_last(function: Hook) -> Hook:
     return cast(Hook, _hookimpl(trylast=True)(function))
 
 
-def table_search_expression(query: str) -> str:
-    """``escape_fts`` for the archive: the query language of ``secnews search``."""
-    try:
-        return match_expression(query)
-    except QueryError:
-        return NO_MATCH
-
-
 def _is_archive(conn: sqlite3.Connection) -> bool:
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
     return conn.execute(sql).fetchone() is not None
@@ -78,14 +67,8 @@ def _is_archive(conn: sqlite3.Connection) -> bool:
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
     register_functions(conn)
     if _is_archive(conn):
-        conn.create_function("escape_fts", 1, table_search_expression, deterministic=True)
-
-
-def marked_html(value: str) -> Markup:
-    """A snippet as HTML in which nothing but ``<mark>`` can be markup."""
-    pieces = value.replace("</mark>", "<mark>").split("<mark>")
-    safe = [escape(unescape(piece), quote=False) for piece in pieces]
-    return Markup("".join(p if i % 2 == 0 else f"<mark>{p}</mark>" for i, p in enumerate(safe)))
+        # The table search box speaks the query language of ``secnews search`` too.
+        conn.create_function("escape_fts", 1, match_expression, deterministic=True)
 
 
 def _row_value(row: Any, key: str) -> Any:
@@ -99,6 +82,8 @@ def _row_value(row: Any, key: str) -> Any:
 def render_cell(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
 ) -> Markup | None:
+    if column == "version" and table in ("article_versions", None):
+        return _version_link(row, value, datasette)  # each version, readable as it was
     if not isinstance(value, str):
         return None
     if column == "snippet" and table is None:
@@ -111,6 +96,31 @@ def render_cell(
 
 
 @hookimpl
+def extra_body_script(view_name: str) -> str:
+    """On a table's page, its column notes (twenty lines on ``articles``) fold away."""
+    return _FOLD_COLUMN_NOTES if view_name == "table" else ""
+
+
+_FOLD_COLUMN_NOTES = """
+for (const notes of document.querySelectorAll("dl.column-descriptions")) {
+  const fold = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = "What the columns mean";
+  notes.replaceWith(fold);
+  fold.append(summary, notes);
+}
+"""
+
+
+def _version_link(row: Any, value: Any, datasette: Any) -> Markup | None:
+    article_id = _row_value(row, "article_id")
+    if not isinstance(article_id, int) or not isinstance(value, int):
+        return None
+    href = escape(datasette.urls.path(f"/-/article/{article_id}?version={value}"))
+    return Markup(f'<a href="{href}">{value}</a>')
+
+
+@hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
     return [(r"^/-/article/(?P<article_id>[0-9]+)$", article_page), (r"^/-/chart$", chart_page)]
 
@@ -118,7 +128,7 @@ def register_routes(datasette: Any) -> list[tuple[str, Any]]:
 @hookimpl
 def menu_links(datasette: Any, actor: Any, request: Any) -> list[dict[str, str]]:
     return [
-        {"href": datasette.urls.path("/archive/search"), "label": "Search articles"},
+        {"href": datasette.urls.path("/-/search"), "label": "Search articles"},
         {"href": datasette.urls.path("/-/chart"), "label": "Articles per month (chart)"},
     ]
 
