@@ -38,6 +38,10 @@ TABLES: dict[str, TableDoc] = {
             "published_source": "Where the date was read: jsonld, meta, time, byline, url, "
             "feed, sitemap or listing.",
             "published_raw": "The string the publication date was read from, as the page gave it.",
+            "published_utc": "Snapshots only: the instant published names, in UTC (a timestamp); "
+            "empty for a date alone or a time without a UTC offset.",
+            "published_date": "Snapshots only: the calendar date of published, as the publisher "
+            "gave it (a date).",
             "author": "Byline: the named author, else the issuing body or source line.",
             "language": "Language detected from the text (ISO 639-1).",
             "text": "Body text, cleaned of navigation, footers, widgets and placeholder alt text; "

@@ -15,9 +15,14 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # Who we are and how to reach the operator: sites must be able to complain to a person.
-SECNEWS_CONTACT = os.environ.get("SECNEWS_CONTACT", "set SECNEWS_CONTACT")
+NO_CONTACT = "set SECNEWS_CONTACT"  # in the User-Agent until the operator does
+SECNEWS_CONTACT = os.environ.get("SECNEWS_CONTACT", "").strip() or NO_CONTACT
 USER_AGENT = (
     f"secnews/{__version__} (archival crawler of official news pages; contact: {SECNEWS_CONTACT})"
+)
+CONTACT_WARNING = (
+    "SECNEWS_CONTACT is not set: requests go out with no way for a site to reach the operator"
+    " (set it to an e-mail address or URL, in the environment or secnews.env)"
 )
 
 # Politeness: robots.txt obeyed, AutoThrottle, at most two requests at a time a site.
@@ -66,6 +71,8 @@ DEFAULT_REQUEST_HEADERS = {
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
+# A dropped page is one short DEBUG line (its reason and URL), not a WARNING and an item dump.
+LOG_FORMATTER = "crawler.runs.logformat.BriefLogFormatter"
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware lets concurrent requests through while robots.txt is

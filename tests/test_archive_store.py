@@ -79,6 +79,26 @@ def test_copy_on_another_site_is_linked_not_dropped(archive: Archive) -> None:
     assert row["duplicate_of"] == first.article_id and row["site"] == "two"
 
 
+def test_a_copy_at_another_url_of_its_site_is_an_alias_of_that_copy(archive: Archive) -> None:
+    # A syndicating site moves its pages (or is served on another port): its copy of one
+    # site's article, found again at a new address, stays one article of its own.
+    original = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    copy = archive.save_article("two", record("http://two.example/z"), "http://two.example/z")
+    moved = archive.save_article("two", record("http://two.example/y"), "http://two.example/y")
+    assert (copy.outcome, moved.outcome) == ("duplicate", "alias")
+    assert moved.article_id == copy.article_id != original.article_id
+    assert archive.db["articles"].count == 2
+    assert archive.article_for_url("http://two.example/y") == copy.article_id
+
+
+def test_a_gone_article_found_at_a_new_url_is_live_again(archive: Archive) -> None:
+    first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    archive.mark_gone("http://one.example/a")
+    moved = archive.save_article("one", record("http://one.example/b"), "http://one.example/b")
+    assert (moved.outcome, moved.article_id, moved.returned) == ("alias", first.article_id, True)
+    assert archive.db["articles"].get(first.article_id)["status"] == "live"
+
+
 def test_edit_makes_a_new_version_and_keeps_the_old(archive: Archive) -> None:
     first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
     edited = archive.save_article(

@@ -14,6 +14,7 @@ from typing import Any
 from archive.columns import column_description, datasette_tables, table_description
 from archive.snapshot.exports import path_part
 from archive.snapshot.incremental import TableChanges
+from archive.snapshot.instants import DATE, TIMESTAMP
 from archive.snapshot.manifest import STATE_FILE
 from archive.snapshot.selection import Selection
 
@@ -83,6 +84,8 @@ class Facts:
 
 def frictionless_type(declared: str) -> str:
     upper = declared.upper()
+    if upper in (TIMESTAMP, DATE):
+        return {TIMESTAMP: "datetime", DATE: "date"}[upper]
     if "INT" in upper:
         return "integer"
     if any(word in upper for word in ("REAL", "FLOA", "DOUB")):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -46,6 +47,7 @@ from archive.snapshot.incremental import (
     record_digests,
     write_digests,
 )
+from archive.snapshot.instants import add_typed_dates
 from archive.snapshot.introspect import columns, key_columns, search_indexes, tables
 from archive.snapshot.manifest import (
     PACKAGE_FILE,
@@ -156,6 +158,7 @@ def take_snapshot(
     out_dir.mkdir(parents=True, exist_ok=True)
     # Dot names: the snapshot listing ignores them, and nothing unfinished has a final name.
     work = Path(tempfile.mkdtemp(prefix=".partial-", dir=out_dir))
+    work.chmod(0o777 & ~_umask())  # mkdtemp's is the owner's alone; a snapshot is to share
     scratch = work.with_name(f"{work.name}.scratch")
     scratch.mkdir()
     files = FileLog(work, scratch / "files.db")
@@ -173,6 +176,12 @@ def take_snapshot(
     bundled = pack(final, options.archive, facts.created) if options.archive else None
     log.info("snapshot %s: %s", final, facts.summary())
     return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, count)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _build(
@@ -241,6 +250,7 @@ def _cut(
         raise SnapshotError(str(exc)) from exc
     if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:
         raise SnapshotError("the selection holds no articles")
+    add_typed_dates(conn)
     prepare_export_order(conn, order)
     created = _created(data_as_of(conn))
     sites = site_facts(conn)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -117,6 +118,15 @@ def existing_archive(data_dir: Path) -> Archive:
     if not (data_dir / DB_NAME).is_file():
         raise ConfigProblem(f"{data_dir / DB_NAME}: no archive here (crawl first, or pass --data)")
     return Archive(data_dir)
+
+
+def known_sites(archive: Archive, names: Iterable[str | None]) -> None:
+    """A usage error naming the first of ``names`` the archive has never crawled."""
+    known = {row["name"] for row in archive.db.query("SELECT name FROM sites")}
+    for name in names:
+        if name is not None and name not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            raise ConfigProblem(f"--site {name}: no such site in this archive (it has: {listed})")
 
 
 class TerminalDisplay:

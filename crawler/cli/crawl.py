@@ -4,6 +4,7 @@ check each site's health, and show the crawl live on a terminal.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
@@ -16,6 +17,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from archive.operations.findings import HealthPolicy
 from crawler.cli import (
     ConfigProblem,
     TerminalDisplay,
@@ -23,7 +25,7 @@ from crawler.cli import (
     iso_date,
     sites_option,
 )
-from crawler.sites.config import SiteConfigError
+from crawler.sites.config import SiteConfig, SiteConfigError
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -56,10 +58,12 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--log-level",
-    default="INFO",
+    default="WARNING",
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+    help="What the log shows besides the summary: INFO adds Scrapy's startup and stats.",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Same as --log-level INFO.")
 @click.option(
     "--webhook",
     envvar="SECNEWS_WEBHOOK",
@@ -83,6 +87,7 @@ def crawl(
     concurrency: int | None,
     extra: tuple[str, ...],
     log_level: str,
+    verbose: bool,
     webhook: str | None,
     progress: bool | None,
 ) -> None:
@@ -101,11 +106,14 @@ def crawl(
     _check_webhook(webhook)
     try:
         sites = crawl_targets(targets, sites_dir, all_sites=all_sites)
+        policy = HealthPolicy.from_environment(os.environ)
     except SiteConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
+    except ValueError as exc:  # a threshold set in the environment (secnews.env)
+        raise ConfigProblem(f"environment: {exc}") from exc
     show = sys.stdout.isatty() if progress is None else progress
-    if show and _is_default("log_level"):
-        log_level = "WARNING"  # INFO lines would bury the table
+    if verbose and _is_default("log_level"):
+        log_level = "INFO"
     options = CrawlOptions(
         data_dir=data_dir,
         sites_dir=sites_dir,
@@ -118,7 +126,9 @@ def crawl(
         extra_settings=_settings_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
-    report = None if "disk_full" in run["status"] else _check_run(data_dir, run, webhook)
+    report = None
+    if "disk_full" not in run["status"]:
+        report = _check_run(data_dir, run, webhook, policy, sites)
     if report is None:
         click.echo(_run_summary(run))
         raise click.ClickException(
@@ -136,7 +146,13 @@ def crawl(
         sys.exit(1)
 
 
-def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> CrawlReport | None:
+def _check_run(
+    data_dir: Path,
+    run: dict[str, Any],
+    webhook: str | None,
+    policy: HealthPolicy,
+    sites: list[SiteConfig],
+) -> CrawlReport | None:
     """The run's health report, or None when the disk filled as the crawl ended (its
     last writes, its health rows) and the report could not be recorded."""
     import sqlite3
@@ -145,7 +161,7 @@ def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> Craw
     from crawler.runs.checkup import check_run
 
     try:
-        return check_run(data_dir, run, webhook=webhook)
+        return check_run(data_dir, run, webhook=webhook, policy=policy, sites=sites)
     except sqlite3.Error as exc:
         if not is_storage_full(exc):
             raise

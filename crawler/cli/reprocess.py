@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import data_option
+from crawler.cli import data_option, existing_archive, known_sites
 
 
 @click.command()
@@ -26,11 +26,11 @@ def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
 
     Example: secnews reprocess --site sample-secretariat
     """
-    from archive.store import Archive
     from crawler.runs.reprocess import count_captures
     from crawler.runs.reprocess import reprocess as run_reprocess
 
-    with Archive(data_dir) as archive:
+    with existing_archive(data_dir) as archive:
+        known_sites(archive, [site])
         total = count_captures(archive, site)
     with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
         counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli import ConfigProblem, data_option, existing_archive, iso_date
+from crawler.cli import ConfigProblem, data_option, existing_archive, iso_date, known_sites
 
 if TYPE_CHECKING:
     from archive.search.ranking import SearchHit
@@ -60,6 +60,7 @@ def search(
     since, until = (iso_date(value, option) for option, value in dates.items())
     filters = SearchFilters(site, language, since, until, limit)
     with existing_archive(data_dir) as archive:
+        known_sites(archive, [site])
         try:
             hits = find(archive.db, query, filters)
         except QueryError as exc:

@@ -50,6 +50,7 @@ def sites_check(sites_dir: Path | None) -> None:
 
     Example: secnews sites check --sites ./my-sites
     """
+    from crawler.settings import CONTACT_WARNING, NO_CONTACT, USER_AGENT
     from crawler.sites.tools import check_sites
 
     checked, problems = check_sites(sites_dir)
@@ -59,6 +60,8 @@ def sites_check(sites_dir: Path | None) -> None:
     if problems:
         raise ConfigProblem(f"{len(problems)} problem(s) in {files} of {checked} site file(s)")
     click.echo(f"{checked} site file(s) OK")
+    if NO_CONTACT in USER_AGENT:
+        click.echo(f"note: {CONTACT_WARNING}", err=True)
 
 
 @sites.command("add")
@@ -82,7 +85,13 @@ def sites_add(
     """
     from crawler.discovery.dryrun import discover
     from crawler.sites.config import SiteConfig
-    from crawler.sites.tools import discovered_lines, new_site_path, site_toml, write_site_file
+    from crawler.sites.tools import (
+        discovered_lines,
+        new_site_path,
+        next_step,
+        site_toml,
+        write_site_file,
+    )
 
     try:
         name = name or SiteConfig.from_url(url).name
@@ -100,7 +109,8 @@ def sites_add(
     if dry_run:
         return
     try:
-        write_site_file(path, site_toml(name, found))
+        write_site_file(path, site_toml(name, found, sites_dir))
     except (SiteConfigError, FileExistsError) as exc:
         raise ConfigProblem(f"{path}: not written: {exc}") from exc
     click.echo(f"wrote {path}")
+    click.echo(f"next: {next_step(name, sites_dir)}")

@@ -9,5 +9,6 @@
 - ``dryrun``: a handful of polite requests to see a new site, for ``secnews sites add``.
 
 Pure functions over bytes and parsed pages, but for ``dryrun``; the spider decides what to
-request. May import ``archive.urls``, ``crawler.politefetch`` and ``crawler.settings``.
+request. May import ``archive.urls``, ``crawler.politefetch``, ``crawler.settings`` and, for
+the dry run's guess of a site's language, ``crawler.extract.language``.
 """

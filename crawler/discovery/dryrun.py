@@ -18,6 +18,7 @@ from crawler.discovery.classify import classify_page
 from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
 from crawler.discovery.links import Link, feed_links, is_pagination, page_links
 from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
+from crawler.extract.language import detect_language
 from crawler.politefetch import Fetched, PoliteFetcher
 from crawler.settings import USER_AGENT
 
@@ -34,7 +35,8 @@ class Discovered:
 
     start_url: str
     title: str = ""
-    language: str | None = None
+    language: str | None = None  # the start page's, read from its text
+    declared_language: str | None = None  # as the page's <html lang> declares it
     robots: str = "not fetched"
     start_kind: str | None = None
     sitemaps: dict[str, int] = field(default_factory=dict)  # URL -> page URLs listed
@@ -114,8 +116,9 @@ def _page_facts(found: Discovered, page: HtmlResponse) -> None:
             or ""
         ).split()
     )[:200]
-    lang = page.xpath("/html/@lang").get()
-    found.language = lang.split("-")[0].lower() if lang else None
+    found.declared_language = (page.xpath("/html/@lang").get() or "").strip() or None
+    text = " ".join(page.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall())
+    found.language = detect_language(" ".join(text.split()), found.declared_language)
     found.start_kind = classify_page(page.text, page.url).value
 
 

@@ -17,6 +17,7 @@ from scrapy.utils.project import get_project_settings
 from archive.diskfull import is_storage_full
 from archive.store import Archive
 from crawler.extensions.storage import REASON
+from crawler.settings import CONTACT_WARNING, NO_CONTACT
 from crawler.sites.config import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
 
@@ -79,7 +80,10 @@ def run_crawl(
         for interrupted in archive.close_interrupted_runs():
             log.warning("run %d was interrupted (its crawl process is gone)", interrupted)
         run_id = archive.start_run([site.name for site in sites])
-    process, crawlers = crawler_process(crawl_settings(options, run_id), sites)
+    settings = crawl_settings(options, run_id)
+    process, crawlers = crawler_process(settings, sites)
+    if NO_CONTACT in settings.get("USER_AGENT", ""):
+        log.warning(CONTACT_WARNING)
     if watch is not None:
         watch(crawlers)
     process.start()
