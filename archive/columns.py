@@ -240,6 +240,15 @@ TABLES: dict[str, TableDoc] = {
             "upgraded from before have theirs recomputed.",
         },
     ),
+    "article_months": TableDoc(
+        "How many articles each site published each month, kept by triggers on articles: "
+        "what the chart and the per-site counts read (a snapshot's counts its selection).",
+        {
+            "site": "The site (sites.name).",
+            "month": "Month of publication, YYYY-MM, or 'undated'.",
+            "articles": "Articles of that site and month.",
+        },
+    ),
     "article_bands": TableDoc(
         "Locality-sensitive hashing bands of the MinHash signatures: articles sharing a "
         "band hash are near-duplicate candidates.",
