@@ -2,10 +2,10 @@
 
 - ``take``: ``take_snapshot`` — copy, cut, export, describe; the same archive state gives
   the same bytes.
-- ``selection``: which sites and dates, and the consistent copy cut to them.
+- ``selection``: which sites and dates, and the consistent copy cut to them, with typed
+  forms of ``published`` (a UTC timestamp, a calendar date).
 - ``introspect``: the shape of a database read at run time (tables, keys, indexes).
 - ``incremental``: row digests, and the snapshot an incremental one extends.
-- ``instants``: ``published`` as a UTC timestamp and a calendar date, typed columns of the copy.
 - ``exports``: Parquet, JSON Lines, CSV and text, written side by side in worker processes.
 - ``documents``: README, CITATION.cff, table schemas and Datasette metadata.
 - ``manifest``: the files as written, SHA256SUMS and datapackage.json.

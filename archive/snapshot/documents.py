@@ -14,9 +14,8 @@ from typing import Any
 from archive.columns import column_description, datasette_tables, table_description
 from archive.snapshot.exports import path_part
 from archive.snapshot.incremental import TableChanges
-from archive.snapshot.instants import DATE, TIMESTAMP
 from archive.snapshot.manifest import STATE_FILE
-from archive.snapshot.selection import Selection
+from archive.snapshot.selection import DATE, TIMESTAMP, Selection
 
 LICENSE_URL = "https://spdx.org/licenses/{}.html"
 CONTENT_NOTE = (

@@ -40,10 +40,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from archive.snapshot.incremental import record_digests, write_digests
-from archive.snapshot.instants import DATE, TIMESTAMP, parse_instant
 from archive.snapshot.introspect import columns, key_columns, tables
 from archive.snapshot.manifest import STATE_FILE, FileLog, Progress
-from archive.snapshot.selection import open_copy
+from archive.snapshot.selection import DATE, TIMESTAMP, open_copy, parse_instant
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +126,7 @@ class _Counter:
 
 def arrow_type(declared: str) -> pa.DataType:
     """The Arrow type of a SQLite declared type, by SQLite's own affinity rules (and the
-    typed date columns a snapshot adds: see ``instants``)."""
+    typed date columns a snapshot adds: see ``selection``)."""
     upper = declared.upper()
     if upper == TIMESTAMP:
         return pa.timestamp("ms", tz="UTC")  # Parquet has no seconds unit

@@ -47,7 +47,6 @@ from archive.snapshot.incremental import (
     record_digests,
     write_digests,
 )
-from archive.snapshot.instants import add_typed_dates
 from archive.snapshot.introspect import columns, key_columns, search_indexes, tables
 from archive.snapshot.manifest import (
     PACKAGE_FILE,
@@ -63,6 +62,7 @@ from archive.snapshot.manifest import (
 from archive.snapshot.selection import (
     Selection,
     SelectionError,
+    add_typed_dates,
     apply_selection,
     copy_database,
     data_as_of,
