@@ -2,13 +2,15 @@
 
 Unlike the three sample sites, which answer with whole responses, these handlers write to the
 socket themselves: they stall, reset the connection, send less than they announce and stream
-a gigabyte. Four servers on free ports of 127.0.0.1:
+a gigabyte. Five servers on free ports of 127.0.0.1:
 
 ``hostile``        a listing at ``/`` linking to every case (``/fault/``, ``/limits/``,
                    ``/pages/``) and to good articles, which a crawl must still archive
 ``robots-error``   robots.txt answers 500 (RFC 9309: disallow everything)
 ``robots-garbage`` robots.txt is binary noise (no rules: allow everything)
 ``elsewhere``      another site; redirects point here, and nothing may ever reach it
+``quiet``          the same cases, but a home page that links to none of them: for tests
+                   that crawl one case on its own (a start URL or a site file names it)
 
 Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL`` lines, then
 ``ready``); tests serve it in-process with ``HostileSite`` and read ``requests``.
@@ -16,6 +18,7 @@ Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL``
 
 from __future__ import annotations
 
+import gzip
 import signal
 import socket
 import struct
@@ -30,7 +33,7 @@ from .server import HOST, Request, RequestLog, ServedSites, log_entry
 PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: never fetched
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
 _CHUNK = b"<p>" + b"padding " * 8191 + b"</p>\n"  # 64 KiB of the endless page
-SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere")
+SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet")
 
 
 class _Server(ThreadingHTTPServer):
@@ -198,6 +201,19 @@ class _Handler(BaseHTTPRequestHandler):
         # Sent compressed although the crawler asked for identity, as some servers do.
         self.send(200, pages.gzip_bomb(), headers=(("Content-Encoding", "gzip"),))
 
+    def _bomb_on_revisit(self) -> None:
+        """An article the first time, a gzip bomb ever after: the bomb's capture is in the
+        WARC, refused, beside the article's good one."""
+        if self.server.hit("bomb-on-revisit") <= 1:
+            self.send(200, pages.good_article("good-4"))
+        else:
+            self._gzip_bomb()
+
+    def _gzipped_article(self) -> None:
+        """An article sent gzip-compressed although identity was asked for: accepted."""
+        body = gzip.compress(pages.good_article("good-5"), mtime=0)
+        self.send(200, body, headers=(("Content-Encoding", "gzip"),))
+
     # /media/: images --------------------------------------------------------------------
 
     def _media(self, name: str) -> None:
@@ -214,6 +230,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _links(name: str) -> list[str]:
+    if name == "quiet":
+        return []
     good = [f"/news/{article}.html" for article in pages.GOOD_ARTICLES]
     if name != "hostile":
         return good
@@ -224,7 +242,7 @@ def _links(name: str) -> list[str]:
 
 
 class HostileSite(ServedSites):
-    """The four hostile servers on free ports; a context manager.
+    """The hostile servers on free ports; a context manager.
 
     Example:
         with HostileSite() as site:
