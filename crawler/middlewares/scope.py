@@ -2,7 +2,9 @@
 
 Scrapy's offsite filter ignores ports, and a zero-config crawl's scope is host *and* port;
 this runs for every request, redirects included, so nothing off-site is ever fetched. Media
-(images) may come from another host and are let through when the request says so.
+(images) may come from another host (a CDN, a ``static.`` host) and are let through when the
+request says so, as is that host's robots.txt when an image asks for it; a page there is
+still off the site.
 
 Whatever the host, no request (media and redirects included) goes to a scheme other than
 http(s) or to a private, link-local or otherwise non-public IP address

@@ -2,7 +2,7 @@
 
 Unlike the three sample sites, which answer with whole responses, these handlers write to the
 socket themselves: they stall, reset the connection, send less than they announce and stream
-a gigabyte. Five servers on free ports of 127.0.0.1:
+a gigabyte. Six servers on free ports of 127.0.0.1:
 
 ``hostile``        a listing at ``/`` linking to every case (``/fault/``, ``/limits/``,
                    ``/pages/``) and to good articles, which a crawl must still archive
@@ -11,6 +11,8 @@ a gigabyte. Five servers on free ports of 127.0.0.1:
 ``elsewhere``      another site; redirects point here, and nothing may ever reach it
 ``quiet``          the same cases, but a home page that links to none of them: for tests
                    that crawl one case on its own (a start URL or a site file names it)
+``static``         the images host of ``hostile``'s pictures article, as a CDN or a
+                   ``static.`` host would be: images only, its own robots.txt
 
 Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL`` lines, then
 ``ready``); tests serve it in-process with ``HostileSite`` and read ``requests``.
@@ -33,7 +35,9 @@ from .server import HOST, Request, RequestLog, ServedSites, log_entry
 PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: never fetched
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
 _CHUNK = b"<p>" + b"padding " * 8191 + b"</p>\n"  # 64 KiB of the endless page
-SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet")
+SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet", "static")
+# The images host keeps a folder of its own from crawlers; nothing else of it is a page.
+_ROBOTS_STATIC = b"User-agent: *\nDisallow: /private/\n"
 
 
 class _Server(ThreadingHTTPServer):
@@ -69,6 +73,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = request.path
         if path == "/robots.txt":
             self._robots()
+        elif self.server.name == "static":
+            self._static(path)
         elif self.server.name == "elsewhere":
             self.send(200, pages.good_article("good-1"))
         elif path == "/":
@@ -101,6 +107,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(500, b"<h1>Internal Server Error</h1>")
         elif self.server.name == "robots-garbage":
             self.send(200, pages.robots_garbage(), "text/plain")
+        elif self.server.name == "static":
+            self.send(200, _ROBOTS_STATIC, "text/plain")
         else:
             self.send(200, _ROBOTS_OK, "text/plain")
 
@@ -109,7 +117,8 @@ class _Handler(BaseHTTPRequestHandler):
         if section == "pages" and name in pages.BROKEN_PAGES:
             self.send(200, *pages.broken_page(name))
         elif section == "pages" and name == "images":
-            self.send(200, pages.images_article("//169.254.169.254/latest/meta-data/id.png"))
+            private = "//169.254.169.254/latest/meta-data/id.png"
+            self.send(200, pages.images_article(private, self.server.others["static"]))
         elif section == "media" or path.endswith(".png"):
             self._media(name)
         elif section in ("fault", "limits") and hasattr(self, f"_{name.replace('-', '_')}"):
@@ -173,6 +182,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _file(self) -> None:
         self.redirect("file:///etc/passwd")
 
+    def _offsite_media_host(self) -> None:
+        # The images host is let in for images only: a page there is off the site.
+        self.redirect(self.server.others["static"] + "news/moved.html")
+
     # /limits/: bodies no crawler should hold in memory -----------------------------------
 
     def _huge(self, declared: bool = False) -> None:
@@ -215,6 +228,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.send(200, body, headers=(("Content-Encoding", "gzip"),))
 
     # /media/: images --------------------------------------------------------------------
+
+    def _static(self, path: str) -> None:
+        """The images host: a picture at any path under /img/ or /private/, a page elsewhere
+        (which no crawler may ever ask for)."""
+        if path.startswith(("/img/", "/private/")):
+            self.send(200, pages.png(320, 240), "image/png")
+        else:
+            self.send(200, pages.good_article("good-1"))
 
     def _media(self, name: str) -> None:
         if name == "photo.png":

@@ -30,6 +30,7 @@ FAULTS = (
     "offsite",
     "private",
     "file",
+    "offsite-media-host",
 )
 LIMITS = ("huge", "huge-declared", "gzip-bomb")
 
@@ -197,8 +198,10 @@ SCRIPTED_SVG = (
 )
 
 
-def images_article(private_media: str) -> bytes:
-    """An article whose body holds good, hostile and badly addressed images."""
+def images_article(private_media: str, media_host: str) -> bytes:
+    """An article whose body holds good, hostile and badly addressed images, and images on
+    another host (``media_host``), one of them in a folder its robots.txt disallows; the
+    article links to a page there too."""
     sources = (
         "/media/photo.png",
         "/media/bomb.png",
@@ -207,10 +210,13 @@ def images_article(private_media: str) -> bytes:
         "/media/..%2F..%2F..%2Fescape-encoded.png",
         "/media/redirect-private.png",
         private_media,
+        f"{media_host}img/cdn.png",
+        f"{media_host}private/hidden.png",
     )
     figures = "".join(
         f'<figure><img src="{escape(src)}" alt="Picture {n}" width="400" height="300">'
         f"<figcaption>Picture {n} of the session</figcaption></figure>\n"
         for n, src in enumerate(sources, 1)
     )
-    return article("The session in pictures", "2024-03-20", extra=figures).encode()
+    more = f'<p>More pictures <a href="{escape(media_host)}news/gallery.html">here</a>.</p>\n'
+    return article("The session in pictures", "2024-03-20", extra=figures + more).encode()
