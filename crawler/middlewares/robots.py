@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FORBIDDEN_BY_ROBOTS = "Forbidden by robots.txt"  # the reason a disallowed request is refused
 ALLOW_ALL = Protego.parse("")
 DISALLOW_ALL = Protego.parse("User-agent: *\nDisallow: /")
 
@@ -59,7 +60,7 @@ class RobotsMiddleware:
         if not rules.can_fetch(request.url, self.user_agent):
             self.crawler.stats.inc_value("robotstxt/forbidden")
             log.debug("forbidden by robots.txt: %s", request.url)
-            raise IgnoreRequest("Forbidden by robots.txt")
+            raise IgnoreRequest(FORBIDDEN_BY_ROBOTS)
 
     async def _rules_for(self, request: Request) -> Protego:
         parts = urlparse_cached(request)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MEDIA_META = "secnews_media"
+OFFSITE = "off-site: "  # how a refusal of an off-site URL begins, the URL after it
 
 
 class SiteScopeMiddleware:
@@ -52,4 +53,10 @@ class SiteScopeMiddleware:
             return
         self.crawler.stats.inc_value("secnews/offsite_refused")
         log.debug("refused off-site request %s", request.url)
-        raise IgnoreRequest(f"off-site: {request.url}")
+        raise IgnoreRequest(f"{OFFSITE}{request.url}")
+
+
+def offsite_target(refusal: Exception) -> str | None:
+    """The URL a request was refused for being off the site, if that was the reason."""
+    reason = str(refusal)
+    return reason.removeprefix(OFFSITE) if reason.startswith(OFFSITE) else None

@@ -8,7 +8,8 @@ a gigabyte. Six servers on free ports of 127.0.0.1:
                    ``/pages/``) and to good articles, which a crawl must still archive
 ``robots-error``   robots.txt answers 500 (RFC 9309: disallow everything)
 ``robots-garbage`` robots.txt is binary noise (no rules: allow everything)
-``elsewhere``      another site; redirects point here, and nothing may ever reach it
+``elsewhere``      another site; redirects point here, and nothing may ever reach it. It
+                   plays a metadata service too: ``/latest/meta-data/`` gives credentials
 ``quiet``          the same cases, but a home page that links to none of them: for tests
                    that crawl one case on its own (a start URL or a site file names it)
 ``static``         the images host of ``hostile``'s pictures article, as a CDN or a
@@ -33,6 +34,7 @@ from . import hostile_pages as pages
 from .server import HOST, Request, RequestLog, ServedSites, log_entry
 
 PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: never fetched
+METADATA_PATH = "latest/meta-data/iam/security-credentials/secnews"
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
 _CHUNK = b"<p>" + b"padding " * 8191 + b"</p>\n"  # 64 KiB of the endless page
 SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet", "static")
@@ -75,6 +77,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._robots()
         elif self.server.name == "static":
             self._static(path)
+        elif self.server.name == "elsewhere" and path.startswith("/latest/meta-data/"):
+            self.send(200, pages.FAKE_CREDENTIALS, "application/json")
         elif self.server.name == "elsewhere":
             self.send(200, pages.good_article("good-1"))
         elif path == "/":
@@ -132,6 +136,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.stopping.wait(60)  # never answers; the crawler gives up first
         self.close_connection = True
 
+    def _slow(self) -> None:
+        """A slowloris: headers at once, then the body a byte a second (its 1.5 kB take half
+        an hour); a client with a time limit on each read, not on the whole answer, waits."""
+        body = pages.good_article("good-1")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for byte in body:
+                self.wfile.write(bytes((byte,)))
+                self.wfile.flush()
+                if self.server.stopping.wait(1.0):  # the trickle's pace, until the site stops
+                    return
+        except OSError:
+            pass  # the client gave up
+
     def _reset(self) -> None:
         self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n")
         # Linger 0: closing sends RST, not FIN: the connection is reset mid-headers.
@@ -175,6 +197,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _offsite(self) -> None:
         self.redirect(self.server.others["elsewhere"] + "stolen")
+
+    def _offsite_metadata(self) -> None:
+        # Another port of the same loopback address, playing the cloud metadata service.
+        self.redirect(self.server.others["elsewhere"] + METADATA_PATH)
 
     def _private(self) -> None:
         self.redirect(PRIVATE_TARGET)

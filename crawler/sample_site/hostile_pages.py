@@ -20,6 +20,7 @@ CHARSET_PAGES = ("charset-wrong", "charset-absent", "charset-contradictory", "ch
 BROKEN_PAGES = ("binary", "empty", "malformed", "nul", "long-line", "deep", *CHARSET_PAGES)
 FAULTS = (
     "timeout",
+    "slow",
     "reset",
     "truncated",
     "server-error",
@@ -31,8 +32,15 @@ FAULTS = (
     "private",
     "file",
     "offsite-media-host",
+    "offsite-metadata",
 )
 LIMITS = ("huge", "huge-declared", "gzip-bomb")
+
+# What a metadata service hands whoever asks: a crawler that follows a redirect there leaks it.
+FAKE_CREDENTIALS = (
+    b'{"Code": "Success", "AccessKeyId": "ASIASECNEWSFAKEKEY", '
+    b'"SecretAccessKey": "secnews-fake-secret-never-to-be-fetched", "Token": "fake"}'
+)
 
 _PARAGRAPHS = (
     "The ministers reviewed the work plan adopted last year and agreed on the priorities of "
