@@ -14,6 +14,9 @@ a gigabyte. Six servers on free ports of 127.0.0.1:
                    that crawl one case on its own (a start URL or a site file names it)
 ``static``         the images host of ``hostile``'s pictures article, as a CDN or a
                    ``static.`` host would be: images only, its own robots.txt
+``sitemaps``       a home that links to nothing and a robots.txt that names
+                   ``/sitemap.xml.gz``, the good articles gzipped; ``/sitemaps/`` holds
+                   hostile sitemaps (``hostile_pages.sitemap_case``, ``long_sitemap``)
 
 Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL`` lines, then
 ``ready``); tests serve it in-process with ``HostileSite`` and read ``requests``.
@@ -22,11 +25,13 @@ Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL``
 from __future__ import annotations
 
 import gzip
+import itertools
 import signal
 import socket
 import struct
 import sys
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -37,7 +42,7 @@ PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: n
 METADATA_PATH = "latest/meta-data/iam/security-credentials/secnews"
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
 _CHUNK = b"<p>" + b"padding " * 8191 + b"</p>\n"  # 64 KiB of the endless page
-SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet", "static")
+SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet", "static", "sitemaps")
 # The images host keeps a folder of its own from crawlers; nothing else of it is a page.
 _ROBOTS_STATIC = b"User-agent: *\nDisallow: /private/\n"
 
@@ -52,6 +57,7 @@ class _Server(ThreadingHTTPServer):
         self.streamed: dict[str, int] = {}  # bytes of endless bodies sent before the client quit
         self.hits_lock = threading.Lock()
         self.others: dict[str, str] = {}  # base URLs of the other servers, by name
+        self.sitemaps = ["sitemap.xml.gz"]  # what robots.txt names (the sitemaps server)
 
     def hit(self, path: str) -> int:
         with self.hits_lock:
@@ -83,6 +89,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(200, pages.good_article("good-1"))
         elif path == "/":
             self.send(200, pages.home(_links(self.server.name)))
+        elif path == "/sitemap.xml.gz":
+            self._sitemap("articles.xml.gz")
+        elif path.startswith("/sitemaps/"):
+            self._sitemap(path.removeprefix("/sitemaps/"))
         elif path.removeprefix("/news/").removesuffix(".html") in pages.GOOD_ARTICLES:
             self.send(200, pages.good_article(path.removeprefix("/news/").removesuffix(".html")))
         else:
@@ -113,6 +123,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(200, pages.robots_garbage(), "text/plain")
         elif self.server.name == "static":
             self.send(200, _ROBOTS_STATIC, "text/plain")
+        elif self.server.name == "sitemaps":
+            base = self.server.others["sitemaps"]
+            named = "".join(f"Sitemap: {base}{path}\n" for path in self.server.sitemaps)
+            self.send(200, _ROBOTS_OK + named.encode(), "text/plain")
         else:
             self.send(200, _ROBOTS_OK, "text/plain")
 
@@ -216,20 +230,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _huge(self, declared: bool = False) -> None:
         """1 GiB streamed in 64 KiB chunks, never built; stops when the client hangs up."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        if declared:
-            self.send_header("Content-Length", str(pages.GIB))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        sent = 0
-        try:
-            while sent < pages.GIB and not self.server.stopping.is_set():
-                self.wfile.write(_CHUNK)
-                sent += len(_CHUNK)
-        except OSError:
-            pass
+        chunks = itertools.repeat(_CHUNK, pages.GIB // len(_CHUNK))
+        sent = self._stream(chunks, "text/html; charset=utf-8", pages.GIB if declared else None)
         with self.server.hits_lock:
             self.server.streamed[self.path] = max(sent, self.server.streamed.get(self.path, 0))
 
@@ -252,6 +254,38 @@ class _Handler(BaseHTTPRequestHandler):
         """An article sent gzip-compressed although identity was asked for: accepted."""
         body = gzip.compress(pages.good_article("good-5"), mtime=0)
         self.send(200, body, headers=(("Content-Encoding", "gzip"),))
+
+    # /sitemaps/: sitemaps no crawler should hold in memory, or follow without end ----------
+
+    def _sitemap(self, name: str) -> None:
+        base = self.server.others[self.server.name]
+        count = name.removeprefix("urls-").removesuffix(".xml")
+        if name.startswith("urls-") and count.isdigit():
+            self._stream(pages.long_sitemap(base, int(count)))
+        elif (body := pages.sitemap_case(base, name)) is not None:
+            self.send(200, body, "application/gzip" if name.endswith(".gz") else "text/xml")
+        else:
+            self.send(404, b"<h1>Not Found</h1>")
+
+    def _stream(
+        self, pieces: Iterator[bytes], content_type: str = "text/xml", length: int | None = None
+    ) -> int:
+        """A body sent as it is made, until the client hangs up; the bytes sent."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        sent = 0
+        try:
+            for piece in itertools.takewhile(lambda _: not self.server.stopping.is_set(), pieces):
+                self.wfile.write(piece)
+                sent += len(piece)
+        except OSError:
+            pass
+        return sent
 
     # /media/: images --------------------------------------------------------------------
 
@@ -277,7 +311,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _links(name: str) -> list[str]:
-    if name == "quiet":
+    if name in ("quiet", "sitemaps"):
         return []
     good = [f"/news/{article}.html" for article in pages.GOOD_ARTICLES]
     if name != "hostile":
@@ -310,6 +344,10 @@ class HostileSite(ServedSites):
 
     def requests_to(self, name: str) -> list[dict[str, Any]]:
         return [entry for entry in self._log.entries() if entry["site"] == name]
+
+    def name_sitemaps(self, *paths: str) -> None:
+        """Have the ``sitemaps`` server's robots.txt name these sitemaps instead."""
+        self._servers["sitemaps"].sitemaps = list(paths)
 
     def streamed(self, path: str) -> int:
         """The most bytes of an endless body (``/limits/huge``) sent to one client."""
