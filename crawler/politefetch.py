@@ -134,6 +134,11 @@ class Fetcher:
         crawler.signals.connect(self._robots_fetched, signal=secnews_signals.robots_fetched)
 
     @property
+    def max_inflated(self) -> int:
+        """Bytes a body may inflate to (a ``.gz`` sitemap): the crawl's limit."""
+        return self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+
+    @property
     def requests(self) -> int:
         """Requests sent so far, robots.txt included."""
         return int(self.crawler.stats.get_value("downloader/request_count", 0))

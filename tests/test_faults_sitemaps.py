@@ -16,7 +16,7 @@ import pytest
 from crawler.sample_site.hostile import HostileSite
 from crawler.sample_site.hostile_pages import GOOD_ARTICLES, SITEMAP_PARTS
 
-from .faultkit import CrawlResult, run_crawl
+from .faultkit import CrawlResult, run_crawl, run_secnews
 
 pytestmark = pytest.mark.e2e
 MAX_RSS_MB = 400  # as the whole hostile crawl: an almost empty crawl peaks at about 250 MB
@@ -105,4 +105,18 @@ def test_a_gzipped_sitemap_is_inflated_only_up_to_the_size_limit(
     assert articles(result) == {"good-1.html"}
     (error,) = result.rows("SELECT error FROM fetches WHERE url LIKE '%/bomb.xml.gz'")[0]
     assert error == "sitemap inflates past DOWNLOAD_MAXSIZE (33554432 B): read up to the limit"
+    assert result.max_rss_mb < MAX_RSS_MB, f"peak RSS {result.max_rss_mb:.0f} MB"
+
+
+def test_sites_add_reads_sitemaps_as_a_crawl_does(site: HostileSite, tmp_path: Path) -> None:
+    """The dry run of ``sites add`` reads a 32 MB sitemap as a stream too, and a gzipped
+    one; it keeps only a sample of their URLs to find the articles' pattern."""
+    site.name_sitemaps("sitemaps/urls-370000.xml", "sitemap.xml.gz")
+    base = site.urls["sitemaps"]
+    args = ("sites", "add", base, "--sites", str(tmp_path), "--name", "mapped", "--delay", "0")
+    result = run_secnews(tmp_path / "data", [*args, "--dry-run"], timeout=300, logs=tmp_path)
+    assert result.returncode == 0 and result.crashes() == [], result.stderr[-3000:]
+    assert f"sitemap       {base}sitemaps/urls-370000.xml (370000 URLs)" in result.stdout
+    assert f"sitemap       {base}sitemap.xml.gz (3 URLs)" in result.stdout
+    print(f"peak RSS {result.max_rss_mb:.0f} MB in {result.seconds:.0f} s")
     assert result.max_rss_mb < MAX_RSS_MB, f"peak RSS {result.max_rss_mb:.0f} MB"

@@ -18,8 +18,9 @@ from scrapy.http import HtmlResponse
 
 from archive.urls import canonical_url
 from crawler.discovery.classify import classify_page
-from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.feeds import parse_feed
 from crawler.discovery.links import Link, feed_links, is_pagination, page_links
+from crawler.discovery.sitemaps import FEED_ROOTS, SITEMAP_ROOTS, SitemapStream
 from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
 from crawler.extract.language import detect_language
 from crawler.politefetch import Fetched, Fetcher, one_off_settings, run_one_off
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SAMPLE = 5
 MIN_ARTICLE_GROUP = 3
+LISTED_SAMPLE = 5000  # page URLs of a sitemap kept to find the articles' pattern
 NEWS_WORDS = ("news", "press", "media", "novost", "новост", "新闻", "动态", "yangilik", "жаңалық")
 
 
@@ -62,38 +64,53 @@ def _page(answer: Fetched) -> HtmlResponse | None:
     return HtmlResponse(answer.url, body=answer.body, headers=headers)
 
 
-async def _listed(fetcher: Fetcher, url: str) -> tuple[list[str], list[str]]:
-    """(child sitemaps, page URLs) of a sitemap or feed at ``url``; empty if neither."""
+async def _listed(fetcher: Fetcher, url: str) -> tuple[list[str], list[str], int]:
+    """(child sitemaps, page URLs, how many pages it lists) of a sitemap or feed at ``url``;
+    empty if neither. A sitemap is read as a stream, and only its first ``LISTED_SAMPLE``
+    pages are kept to find the articles' pattern."""
     answer = await fetcher.get(url)
-    root = xml_root(answer.body) if answer else None
-    if answer is None or root is None:
-        return [], []
-    if is_sitemap(root):
-        children, entries = parse_sitemap(answer.body)
-        return children, [entry.url for entry in entries]
-    if is_feed(root):
-        return [], [entry.url for entry in parse_feed(answer.body, answer.url)]
-    return [], []
+    if answer is None:
+        return [], [], 0
+    stream = SitemapStream(answer.body, fetcher.max_inflated)
+    root = stream.root()
+    if root in SITEMAP_ROOTS:
+        return _sitemap_sample(stream)
+    if root in FEED_ROOTS:
+        pages = [entry.url for entry in parse_feed(answer.body, answer.url)]
+        return [], pages, len(pages)
+    return [], [], 0
+
+
+def _sitemap_sample(stream: SitemapStream) -> tuple[list[str], list[str], int]:
+    children: list[str] = []
+    pages: list[str] = []
+    count = 0
+    for entry in stream.entries():
+        listed = children if entry.kind == "sitemap" else pages
+        count += entry.kind != "sitemap"
+        if len(listed) < LISTED_SAMPLE:
+            listed.append(entry.loc)
+    return children, pages, count
 
 
 async def _read_sitemaps(fetcher: Fetcher, found: Discovered, urls: list[str]) -> list[str]:
     pages: list[str] = []
     for url in urls[:2]:
-        children, listed = await _listed(fetcher, url)
+        children, listed, count = await _listed(fetcher, url)
         if children and not listed:  # a sitemap index: look into its first sitemap
             url = children[0]
-            children, listed = await _listed(fetcher, url)
+            children, listed, count = await _listed(fetcher, url)
         if listed:
-            found.sitemaps[url] = len(listed)
+            found.sitemaps[url] = count
             pages += listed
     return pages
 
 
 async def _read_feeds(fetcher: Fetcher, found: Discovered, urls: list[str]) -> list[str]:
     for url in urls[:1]:
-        _, listed = await _listed(fetcher, url)
+        _, listed, count = await _listed(fetcher, url)
         if listed:
-            found.feeds[url] = len(listed)
+            found.feeds[url] = count
             return listed
     return []
 
