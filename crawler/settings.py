@@ -116,9 +116,14 @@ SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, no
 SECNEWS_EXTRACT_WORKERS = None  # extraction processes; None: one a CPU, 0: in the crawl process
 SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
-# Pending frontier URLs handed to the scheduler at a time when a crawl resumes: memory stays
-# flat whatever the frontier holds.
+# Pending frontier URLs (and URLs sitemaps list) handed to the scheduler at a time: memory
+# stays flat whatever the frontier holds and however long a sitemap is.
 SECNEWS_FRONTIER_BACKLOG = 1000
+# Sitemap indexes are followed this many levels below the sitemap named by the config or
+# robots.txt, and a crawl reads at most this many sitemaps a site: an index that lists
+# indexes without end, or a million sitemaps, is read no further.
+SECNEWS_SITEMAP_DEPTH = 3
+SECNEWS_SITEMAP_MAX = 1000
 # Seconds between commits of the crawl's writes (0: a commit for every write). A crash loses
 # at most this much of the crawl; what it loses is still pending, and fetched again.
 SECNEWS_COMMIT_INTERVAL = 0.5

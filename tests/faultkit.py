@@ -30,7 +30,8 @@ CRASH = re.compile(r"Traceback \(most recent call last\)|\] (ERROR|CRITICAL):")
 
 @dataclass
 class CrawlResult:
-    """A finished ``secnews crawl`` process: its output, exit status and peak memory."""
+    """A finished ``secnews`` process (a crawl, or another command): its output, exit status
+    and peak memory."""
 
     data_dir: Path
     returncode: int
@@ -74,15 +75,24 @@ def rows(data_dir: Path, sql: str, *args: object) -> list[sqlite3.Row]:
 def run_crawl(
     data_dir: Path, *args: str, timeout: float = 120, logs: Path | None = None, **popen: Any
 ) -> CrawlResult:
-    """``secnews crawl ARGS --data DATA_DIR`` in its own process, measured with ``wait4``;
-    its output goes to ``logs`` (default: beside the data directory).
+    """``secnews crawl ARGS --data DATA_DIR`` in its own process, measured (``run_secnews``);
+    its output goes to ``logs`` (default: beside the data directory)."""
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    command = ["crawl", *args, "--data", str(data_dir)]
+    return run_secnews(data_dir, command, timeout=timeout, logs=logs or data_dir.parent, **popen)
 
-    ``wait4`` returns the resource usage of that one child, so the peak RSS is the crawl's
+
+def run_secnews(
+    data_dir: Path, args: Sequence[str], *, timeout: float, logs: Path, **popen: Any
+) -> CrawlResult:
+    """``secnews ARGS`` in its own process, measured with ``wait4``; killed after ``timeout``
+    seconds (its return code is then -9).
+
+    ``wait4`` returns the resource usage of that one child, so the peak RSS is the command's
     own, not that of every process the test session has waited for.
     """
-    command = [sys.executable, "-m", "crawler.cli", "crawl", *args, "--data", str(data_dir)]
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
-    logs = logs or data_dir.parent
+    command = [sys.executable, "-m", "crawler.cli", *args]
+    logs.mkdir(parents=True, exist_ok=True)
     out_path, err_path = logs / "stdout.txt", logs / "stderr.txt"
     started = time.monotonic()
     with out_path.open("w") as out, err_path.open("w") as err:

@@ -99,6 +99,29 @@ def sites_option(function: Any) -> Any:
     )(function)
 
 
+def settings_option(function: Any) -> Any:
+    """``-s NAME=VALUE``, repeatable: a Scrapy setting for this run's fetches."""
+    return click.option(
+        "-s",
+        "--set",
+        "extra",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Override a Scrapy setting for this run (e.g. DOWNLOAD_TIMEOUT=10).",
+    )(function)
+
+
+def setting_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
+    """The ``-s NAME=VALUE`` options as settings; a usage error naming a malformed one."""
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ConfigProblem(f"-s {pair}: expected NAME=VALUE")
+        settings[name.strip()] = value
+    return settings
+
+
 def iso_date(value: str | None, option: str = "--since") -> str | None:
     """An option's date as ISO 8601, or a usage error naming the option."""
     from datetime import date

@@ -23,6 +23,8 @@ from crawler.cli import (
     TerminalDisplay,
     data_option,
     iso_date,
+    setting_pairs,
+    settings_option,
     sites_option,
 )
 from crawler.sites.config import SiteConfig, SiteConfigError
@@ -48,14 +50,7 @@ if TYPE_CHECKING:
 @click.option("--full", is_flag=True, help="Fetch everything again, not only what is new or due.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
 @click.option("--concurrency", type=click.IntRange(1, 16), help="Parallel requests a site.")
-@click.option(
-    "-s",
-    "--set",
-    "extra",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Override a Scrapy setting for this run.",
-)
+@settings_option
 @click.option(
     "--log-level",
     default="WARNING",
@@ -123,7 +118,7 @@ def crawl(
         since=iso_date(since),
         full=full,
         log_level=log_level,
-        extra_settings=_settings_pairs(extra),
+        extra_settings=setting_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
     report = None
@@ -223,16 +218,6 @@ def _change_lines(data_dir: Path, run_id: int) -> list[str]:
         if len(urls) > MAX_CHANGES:
             lines.append(f"{kind:<8} … {len(urls) - MAX_CHANGES} more (secnews status --json)")
     return lines
-
-
-def _settings_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
-    settings = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise ConfigProblem(f"-s {pair}: expected NAME=VALUE")
-        settings[name.strip()] = value
-    return settings
 
 
 # The live view

@@ -22,7 +22,8 @@ from crawler.cli import data_option, existing_archive, known_sites
 def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
     """Re-extract every stored page from its WARC record, with no network.
 
-    Articles whose extraction changed get a new version marked `reprocess`.
+    Articles whose extraction changed get a new version marked `reprocess`. Only captures
+    the crawl accepted are read, within its size limits.
 
     Example: secnews reprocess --site sample-secretariat
     """
@@ -34,7 +35,10 @@ def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
         total = count_captures(archive, site)
     with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
         counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
-    click.echo(
+    line = (
         f"{total} pages: {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['no_body']} without a body now, {counts['unreadable']} unreadable"
     )
+    if counts["too_large"]:
+        line += f", {counts['too_large']} over the crawl's size limits (not extracted)"
+    click.echo(line)

@@ -2,7 +2,8 @@
 
 - ``links``: a page's links, pagination and announced feeds (``page_selector`` parses a
   response for them).
-- ``feeds``: sitemaps and RSS/Atom feeds, with the dates they give.
+- ``feeds``: RSS/Atom feeds, with the dates and titles they give.
+- ``sitemaps``: sitemaps and indexes (``.gz`` too), read as a stream within a size limit.
 - ``classify``: is a response HTML at all, and is an HTML page an article, a listing, or
   navigation?
 - ``urlpatterns``: the common shape of a set of URLs, as a regular expression.

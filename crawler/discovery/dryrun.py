@@ -2,30 +2,34 @@
 
 robots.txt, its sitemaps (or the conventional one), the feeds the start page announces, the
 start page and one listing page: enough to name the site, its listing and pagination pattern
-and a sample of article URLs, without crawling it.
+and a sample of article URLs, without crawling it. The requests go one at a time through the
+crawl's own downloader (``crawler.politefetch``): robots.txt, scope, address policy, size
+and time limits as in a crawl.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse
 
 from archive.urls import canonical_url
 from crawler.discovery.classify import classify_page
-from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.feeds import parse_feed
 from crawler.discovery.links import Link, feed_links, is_pagination, page_links
+from crawler.discovery.sitemaps import FEED_ROOTS, SITEMAP_ROOTS, SitemapStream
 from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
 from crawler.extract.language import detect_language
-from crawler.politefetch import Fetched, PoliteFetcher
-from crawler.settings import USER_AGENT
+from crawler.politefetch import Fetched, Fetcher, one_off_settings, run_one_off
 
 log = logging.getLogger(__name__)
 
 SAMPLE = 5
 MIN_ARTICLE_GROUP = 3
+LISTED_SAMPLE = 5000  # page URLs of a sitemap kept to find the articles' pattern
 NEWS_WORDS = ("news", "press", "media", "novost", "новост", "新闻", "动态", "yangilik", "жаңалық")
 
 
@@ -60,38 +64,53 @@ def _page(answer: Fetched) -> HtmlResponse | None:
     return HtmlResponse(answer.url, body=answer.body, headers=headers)
 
 
-def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[str]]:
-    """(child sitemaps, page URLs) of a sitemap or feed at ``url``; empty if neither."""
-    answer = fetcher.get(url)
-    root = xml_root(answer.body) if answer else None
-    if answer is None or root is None:
-        return [], []
-    if is_sitemap(root):
-        children, entries = parse_sitemap(answer.body)
-        return children, [entry.url for entry in entries]
-    if is_feed(root):
-        return [], [entry.url for entry in parse_feed(answer.body, answer.url)]
-    return [], []
+async def _listed(fetcher: Fetcher, url: str) -> tuple[list[str], list[str], int]:
+    """(child sitemaps, page URLs, how many pages it lists) of a sitemap or feed at ``url``;
+    empty if neither. A sitemap is read as a stream, and only its first ``LISTED_SAMPLE``
+    pages are kept to find the articles' pattern."""
+    answer = await fetcher.get(url)
+    if answer is None:
+        return [], [], 0
+    stream = SitemapStream(answer.body, fetcher.max_inflated)
+    root = stream.root()
+    if root in SITEMAP_ROOTS:
+        return _sitemap_sample(stream)
+    if root in FEED_ROOTS:
+        pages = [entry.url for entry in parse_feed(answer.body, answer.url)]
+        return [], pages, len(pages)
+    return [], [], 0
 
 
-def _read_sitemaps(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+def _sitemap_sample(stream: SitemapStream) -> tuple[list[str], list[str], int]:
+    children: list[str] = []
+    pages: list[str] = []
+    count = 0
+    for entry in stream.entries():
+        listed = children if entry.kind == "sitemap" else pages
+        count += entry.kind != "sitemap"
+        if len(listed) < LISTED_SAMPLE:
+            listed.append(entry.loc)
+    return children, pages, count
+
+
+async def _read_sitemaps(fetcher: Fetcher, found: Discovered, urls: list[str]) -> list[str]:
     pages: list[str] = []
     for url in urls[:2]:
-        children, listed = _listed(fetcher, url)
+        children, listed, count = await _listed(fetcher, url)
         if children and not listed:  # a sitemap index: look into its first sitemap
             url = children[0]
-            children, listed = _listed(fetcher, url)
+            children, listed, count = await _listed(fetcher, url)
         if listed:
-            found.sitemaps[url] = len(listed)
+            found.sitemaps[url] = count
             pages += listed
     return pages
 
 
-def _read_feeds(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+async def _read_feeds(fetcher: Fetcher, found: Discovered, urls: list[str]) -> list[str]:
     for url in urls[:1]:
-        _, listed = _listed(fetcher, url)
+        _, listed, count = await _listed(fetcher, url)
         if listed:
-            found.feeds[url] = len(listed)
+            found.feeds[url] = count
             return listed
     return []
 
@@ -122,27 +141,38 @@ def _page_facts(found: Discovered, page: HtmlResponse) -> None:
     found.start_kind = classify_page(page.text, page.url).value
 
 
-def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT) -> Discovered:
-    """Run the dry run against ``start_url``; never leaves the site, obeys robots.txt."""
-    fetcher = PoliteFetcher(start_url, user_agent, delay=delay)
+def discover(
+    start_url: str, *, delay: float = 1.0, settings: dict[str, str] | None = None
+) -> Discovered:
+    """Run the dry run against ``start_url``; never leaves the site, obeys robots.txt.
+    ``settings`` override the crawl's (``DOWNLOAD_TIMEOUT``, say) for these requests."""
+    chosen = one_off_settings({"DOWNLOAD_DELAY": delay, **(settings or {})})
+
+    async def job(crawler: Any) -> Discovered:
+        return await _discover(Fetcher(crawler, start_url))
+
+    return run_one_off(job, start_url, chosen)
+
+
+async def _discover(fetcher: Fetcher) -> Discovered:
+    start_url = fetcher.start_url
     found = Discovered(start_url)
-    robots = fetcher.read_robots()
-    found.robots = f"HTTP {robots.status}" if robots else "unreachable"
-    if not fetcher.allowed(start_url):
+    start = await fetcher.get(start_url)  # robots.txt is read before it
+    found.robots = fetcher.robots
+    if start_url in fetcher.forbidden:
         found.blocked = True
         return _finish(found, fetcher)
-    start = fetcher.get(start_url)
     page = _page(start) if start else None
     if page is None:
         found.moved_to = fetcher.moved_to
         return _finish(found, fetcher)
     _page_facts(found, page)
-    listed = _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
-    listed += _read_feeds(fetcher, found, feed_links(page.selector, page.url))
+    listed = await _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
+    listed += await _read_feeds(fetcher, found, feed_links(page.selector, page.url))
     links = [link for link in page_links(page.selector, page.url) if fetcher.in_scope(link.url)]
     found.listing_url = _listing_link(page, links, page.url)
     if found.listing_url:
-        listing = fetcher.get(found.listing_url)
+        listing = await fetcher.get(found.listing_url)
         second = _page(listing) if listing else None
         if second is not None:
             more = page_links(second.selector, second.url)
@@ -151,15 +181,13 @@ def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT
     return _finish(found, fetcher)
 
 
-def _sitemap_urls(fetcher: PoliteFetcher, start_url: str) -> list[str]:
-    named = list(fetcher.robots.sitemaps) if fetcher.robots is not None else []
+def _sitemap_urls(fetcher: Fetcher, start_url: str) -> list[str]:
+    named = fetcher.robots_sitemaps
     parts = urlsplit(start_url)
     return named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
 
 
-def _patterns(
-    found: Discovered, links: list[Link], listed: list[str], fetcher: PoliteFetcher
-) -> None:
+def _patterns(found: Discovered, links: list[Link], listed: list[str], fetcher: Fetcher) -> None:
     pagination = [canonical_url(link.url) for link in links if is_pagination(link)]
     if pagination:
         group = group_by_shape(pagination)[0]
@@ -176,7 +204,7 @@ def _patterns(
         found.article_sample = groups[0][:SAMPLE]
 
 
-def _finish(found: Discovered, fetcher: PoliteFetcher) -> Discovered:
+def _finish(found: Discovered, fetcher: Fetcher) -> Discovered:
     found.notes = list(fetcher.notes)
     found.requests = fetcher.requests
     return found
