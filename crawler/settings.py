@@ -82,7 +82,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries, but a 429/503 with Retry-After is retried when the server asks.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.RetryAfterMiddleware": 550,
-    "crawler.middlewares.budget.RequestBudgetMiddleware": 40,
+    # Counts what is sent: after robots.txt (100), scope (60), redirects (600) and cookies
+    # have refused or made their requests, before Scrapy's request stats (850).
+    "crawler.middlewares.budget.RequestBudgetMiddleware": 840,
     "crawler.middlewares.scope.SiteScopeMiddleware": 60,
     # Ours keeps the crawl on its site (host and port) and lets media through; Scrapy's would
     # drop an off-site redirect at scheduling, silently, with its frontier entry left open.
