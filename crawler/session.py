@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from crawler.provenance import extractor_version
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
     from crawler.sites.config import SiteConfig
 
@@ -74,6 +76,12 @@ class CrawlSession:
     frontier: Frontier
     warc: WarcRecorder
     shared: _Shared
+
+    def count_kept(self, stats: StatsCollector, *keys: str) -> None:
+        """Count ``keys`` once what was just written is committed: a write SQLite rolls
+        back on a full disk is never counted, so a run's counts are what it kept."""
+        for key in keys:
+            self.archive.db.when_committed(partial(stats.inc_value, key))
 
     def close(self) -> None:
         try:

@@ -80,14 +80,14 @@ class Archive(RunLog):
         self.db.execute("PRAGMA wal_autocheckpoint = 10000")  # pages
 
     def commit(self) -> None:
-        """Commit what grouped writes have left uncommitted."""
-        if self.db.conn.in_transaction:
-            self.db.write_pending_index()
-            self.db.conn.execute("COMMIT")
+        """Commit what grouped writes have left uncommitted (``TransactionLost`` if SQLite
+        rolled them back on its own: see ``ArchiveDatabase.check_group``)."""
+        self.db.commit_group()
 
     def close(self) -> None:
         try:
-            self.commit()
+            if not self.db.lost:  # a lost group was reported when it was found lost
+                self.commit()
         finally:
             self.db.close()
 

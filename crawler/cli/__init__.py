@@ -7,8 +7,9 @@ what the commands share: the ``--data`` and ``--sites`` options, dates, errors, 
 of the live displays. A command's module is imported only when that command runs (or help
 lists it), so ``secnews status`` does not load the crawler, nor ``secnews crawl`` Datasette.
 
-Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed,
-2 bad usage or bad configuration (the message names the file and the field).
+Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed
+(or the disk is full), 2 bad usage or bad configuration (the message names the file and the
+field).
 """
 
 from __future__ import annotations
@@ -50,6 +51,23 @@ class CommandGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a full disk ends it with one message."""
+        from archive.diskfull import is_storage_full, storage_reason
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # a command's own message, or its exit
+        except Exception as exc:
+            if not is_storage_full(exc):
+                raise
+            where = getattr(exc, "filename", None) or "the data directory"
+            raise click.ClickException(
+                f"cannot write to {where}: the disk is full ({storage_reason(exc)}); nothing "
+                "stored before was lost: free some space and run the command again"
+            ) from exc
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)

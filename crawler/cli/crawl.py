@@ -121,16 +121,13 @@ def crawl(
         extra_settings=setting_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
-    report = None
-    if "disk_full" not in run["status"]:
-        report = _check_run(data_dir, run, webhook, policy, sites)
-    if report is None:
-        click.echo(_run_summary(run))
+    click.echo(_run_summary(run))
+    if "disk_full" in run["status"]:
         raise click.ClickException(
             f"{data_dir} is full: the crawl stopped; what it stored is intact, free some "
             "space and crawl again to resume"
         )
-    click.echo(_run_summary(run))
+    report = _check_run(data_dir, run, webhook, policy, sites)
     for line in _change_lines(data_dir, int(run["id"])):
         click.echo(line)
     for line in report.lines():
@@ -147,9 +144,9 @@ def _check_run(
     webhook: str | None,
     policy: HealthPolicy,
     sites: list[SiteConfig],
-) -> CrawlReport | None:
-    """The run's health report, or None when the disk filled as the crawl ended (its
-    last writes, its health rows) and the report could not be recorded."""
+) -> CrawlReport:
+    """The run's health report; a clear error when the disk filled as the crawl ended and
+    the report could not be recorded."""
     import sqlite3
 
     from archive.diskfull import is_storage_full
@@ -160,7 +157,10 @@ def _check_run(
     except sqlite3.Error as exc:
         if not is_storage_full(exc):
             raise
-        return None
+        raise click.ClickException(
+            f"{data_dir} is full: the crawl ended but its health check could not be recorded; "
+            "free some space and crawl again"
+        ) from exc
 
 
 def _run_crawl(sites: list[Any], options: Any, show_progress: bool) -> dict[str, Any]:

@@ -182,11 +182,11 @@ class Revisits:
 
     def _note(self, result: SaveResult) -> None:
         """Count what a revisit's answer did to an article, and note a change for the run."""
-        stats = self.crawler.stats
-        archive = session_for(self.crawler).archive
-        stats.inc_value(f"secnews/articles/{result.outcome}")
+        session = session_for(self.crawler)
+        kept = [f"secnews/articles/{result.outcome}"]
         if result.outcome == "gone":
-            archive.record_change(self._run_id, result.article_id, "gone")
+            session.archive.record_change(self._run_id, result.article_id, "gone")
         if result.returned:
-            stats.inc_value("secnews/articles/back")
-            archive.record_change(self._run_id, result.article_id, "back")
+            session.archive.record_change(self._run_id, result.article_id, "back")
+            kept.append("secnews/articles/back")
+        session.count_kept(self.crawler.stats, *kept)
