@@ -26,6 +26,7 @@ from typing import Any
 import pyarrow
 
 from archive import __version__
+from archive.lock import writing
 from archive.snapshot.attachments import copy_referenced
 from archive.snapshot.bundle import pack
 from archive.snapshot.documents import (
@@ -196,7 +197,9 @@ def _build(
     copy = files.root / DB_NAME
     database = DB_NAME if "sqlite" in options.formats else None
     progress("copy", 0, 1)
-    conn = copy_database(data_dir / DB_NAME, copy)
+    # The cut of the live archive: a writer, while it lasts, as a crawl is (archive.lock).
+    with writing(data_dir, "secnews snapshot"):
+        conn = copy_database(data_dir / DB_NAME, copy)
     try:
         facts = _cut(conn, files, selection, base, options, data_dir, scratch / ORDER_FILE)
         tasks = plan(conn, options.formats, state=base is None, database=database)

@@ -9,7 +9,7 @@ lists it), so ``secnews status`` does not load the crawler, nor ``secnews crawl`
 
 Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed
 (or the disk is full), 2 bad usage or bad configuration (the message names the file and the
-field).
+field), 75 another command is writing to the data directory (try again later).
 """
 
 from __future__ import annotations
@@ -53,11 +53,14 @@ class CommandGroup(click.Group):
         return sorted(COMMANDS)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; a full disk ends it with one message."""
+        """Run the command; a busy data directory or a full disk ends it with one message."""
         from archive.diskfull import is_storage_full, storage_reason
+        from archive.lock import DataDirectoryBusy
 
         try:
             return super().invoke(ctx)
+        except DataDirectoryBusy as exc:
+            raise DataDirectoryInUse(str(exc)) from exc
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # a command's own message, or its exit
         except Exception as exc:
@@ -90,6 +93,13 @@ class ConfigProblem(click.ClickException):
     """A bad site config or argument: exit code 2, like click's own usage errors."""
 
     exit_code = 2
+
+
+class DataDirectoryInUse(click.ClickException):
+    """Another command holds the data directory's writer lock: exit 75 (EX_TEMPFAIL), the
+    code the cron wrapper gives when it finds its lock taken."""
+
+    exit_code = 75
 
 
 DATA_HELP = "Data directory (default ./data, or $SECNEWS_DATA)."
@@ -152,12 +162,19 @@ def iso_date(value: str | None, option: str = "--since") -> str | None:
         raise ConfigProblem(f"{option} {value}: expected a date like 2024-01-31") from exc
 
 
-def existing_archive(data_dir: Path) -> Archive:
-    """The archive in ``data_dir``, which must already hold one."""
-    from archive.store import DB_NAME, Archive
+def require_archive(data_dir: Path) -> None:
+    """Stop with a usage error unless ``data_dir`` holds an archive."""
+    from archive.store import DB_NAME
 
     if not (data_dir / DB_NAME).is_file():
         raise ConfigProblem(f"{data_dir / DB_NAME}: no archive here (crawl first, or pass --data)")
+
+
+def existing_archive(data_dir: Path) -> Archive:
+    """The archive in ``data_dir``, which must already hold one."""
+    from archive.store import Archive
+
+    require_archive(data_dir)
     return Archive(data_dir)
 
 

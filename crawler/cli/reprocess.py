@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import data_option, existing_archive, known_sites
+from crawler.cli import data_option, existing_archive, known_sites, require_archive
 
 
 @click.command()
@@ -27,14 +27,17 @@ def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
 
     Example: secnews reprocess --site sample-secretariat
     """
+    from archive.lock import writing
     from crawler.runs.reprocess import count_captures
     from crawler.runs.reprocess import reprocess as run_reprocess
 
-    with existing_archive(data_dir) as archive:
-        known_sites(archive, [site])
-        total = count_captures(archive, site)
-    with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
-        counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reprocess"):
+        with existing_archive(data_dir) as archive:
+            known_sites(archive, [site])
+            total = count_captures(archive, site)
+        with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
+            counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
     line = (
         f"{total} pages: {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['no_body']} without a body now, {counts['unreadable']} unreadable"

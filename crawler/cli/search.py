@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli import ConfigProblem, data_option, existing_archive, iso_date, known_sites
+from crawler.cli import (
+    ConfigProblem,
+    data_option,
+    existing_archive,
+    iso_date,
+    known_sites,
+    require_archive,
+)
 
 if TYPE_CHECKING:
     from archive.search.ranking import SearchHit
@@ -89,9 +96,11 @@ def reindex(data_dir: Path, workers: int) -> None:
     """
     import time
 
+    from archive.lock import writing
     from archive.search.index import rebuild_index
 
-    with existing_archive(data_dir) as archive:
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reindex"), existing_archive(data_dir) as archive:
         total, started = archive.db["articles"].count, time.monotonic()
         bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
         with bar, archive.db.conn:

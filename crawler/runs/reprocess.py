@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from archive.lock import writing
 from archive.records import ArticleRecord
 from archive.store import Archive
 from archive.store.warc import PayloadTooLarge, read_response
@@ -72,7 +73,10 @@ def reprocess(
     """Re-extract; return counts of updated, unchanged, no_body, too_large and unreadable
     pages."""
     counts: Counter[str] = Counter()
-    with Archive(data_dir, extractor=extractor_version()) as archive:
+    with (
+        writing(data_dir, "secnews reprocess"),
+        Archive(data_dir, extractor=extractor_version()) as archive,
+    ):
         reader = _Reader(archive, data_dir, _hints(archive, sites_dir), limits or Limits())
         for site_name, url, content_type, warc_file, offset in list(captures(archive, site)):
             counts[reader.one(site_name, url, content_type, warc_file, offset)] += 1

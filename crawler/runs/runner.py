@@ -1,9 +1,11 @@
 """Runs crawls: resolves every target first (a bad config stops before any request), then
 one Scrapy ``CrawlerProcess`` crawls the sites side by side into one ``crawl_runs`` row.
 
-A crawl keeps some room on its disk in reserve (``archive.diskfull.Reserve``). However the
-crawl ends — finished or on a full disk — the reserve is given up and the run is recorded
-over a connection of its own, with the counts of what was kept.
+A crawl holds the data directory's writer lock from start to end and keeps some room on
+its disk in reserve (``archive.diskfull.Reserve``). However the crawl ends — finished, on a
+full disk, or stopped by a second SIGTERM — what it left open is closed, then the reserve is
+given up and the run is recorded over a connection of its own, with the counts of what was
+kept.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from archive.diskfull import Reserve, is_storage_full
+from archive.lock import writing
 from archive.store import Archive
 from archive.store.runs import RunCounts
 from crawler.extensions.runlog import RECORDED, counts_from_stats
 from crawler.extensions.storage import REASON
+from crawler.session import close_sessions
 from crawler.settings import CONTACT_WARNING, NO_CONTACT
 from crawler.sites.config import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
@@ -83,32 +87,36 @@ def run_crawl(
     ``watch`` is handed the crawlers (one a site, in order) before they start, e.g. to show
     their progress.
     """
-    reserve = Reserve(options.data_dir)
-    reserve.keep()
-    try:
-        run_id = _start_run(options.data_dir, sites)
-        settings = crawl_settings(options, run_id)
-        process, crawlers = crawler_process(settings, sites)
-        if NO_CONTACT in settings.get("USER_AGENT", ""):
-            log.warning(CONTACT_WARNING)
-        if watch is not None:
-            watch(crawlers)
-        process.start()
-    finally:
-        reserve.give_up()
-    return _end_run(options.data_dir, run_id, list(zip(sites, crawlers, strict=True)))
+    with writing(options.data_dir, "secnews crawl"):
+        reserve = Reserve(options.data_dir)
+        reserve.keep()
+        try:
+            run_id = _start_run(options.data_dir, sites)
+            settings = crawl_settings(options, run_id)
+            process, crawlers = crawler_process(settings, sites)
+            if NO_CONTACT in settings.get("USER_AGENT", ""):
+                log.warning(CONTACT_WARNING)
+            if watch is not None:
+                watch(crawlers)
+            process.start()
+            close_sessions()
+        finally:
+            reserve.give_up()
+        return _end_run(options.data_dir, run_id, list(zip(sites, crawlers, strict=True)))
 
 
 def _start_run(data_dir: Path, sites: Sequence[SiteConfig]) -> int:
     with Archive(data_dir) as archive:
-        for interrupted in archive.close_interrupted_runs():
+        # This process holds the writer lock: a run still `running` is no other's.
+        for interrupted in archive.close_interrupted_runs(lock_held=True):
             log.warning("run %d was interrupted (its crawl process is gone)", interrupted)
         return archive.start_run([site.name for site in sites])
 
 
 def run_status(crawlers: Sequence[Crawler]) -> str:
     """``ok``, or how the crawls ended: ``disk_full``, ``shutdown``…"""
-    reasons = {str(c.stats.get_value("finish_reason")) for c in crawlers}
+    # A crawl stopped by a second SIGTERM never closes: it has no finish reason.
+    reasons = {c.stats.get_value("finish_reason") or "shutdown" for c in crawlers}
     if any(c.stats.get_value("secnews/storage_errors") for c in crawlers):
         reasons.add(REASON)  # a commit that failed as the crawl closed stops it all the same
     return "ok" if reasons <= {"finished"} else ",".join(sorted(reasons))
