@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -28,7 +25,7 @@ import pyarrow
 from archive import __version__
 from archive.lock import writing
 from archive.snapshot.attachments import copy_referenced
-from archive.snapshot.bundle import pack
+from archive.snapshot.bundle import PartialSnapshot, pack
 from archive.snapshot.documents import (
     Facts,
     citation,
@@ -155,34 +152,21 @@ def take_snapshot(
     except (OSError, ValueError, KeyError) as exc:
         raise SnapshotError(f"--since-snapshot {options.since_snapshot}: {exc}") from exc
     selection = options.selection or (base.selection if base else Selection())
-    out_dir = options.out_dir or data_dir / "snapshots"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Dot names: the snapshot listing ignores them, and nothing unfinished has a final name.
-    work = Path(tempfile.mkdtemp(prefix=".partial-", dir=out_dir))
-    work.chmod(0o777 & ~_umask())  # mkdtemp's is the owner's alone; a snapshot is to share
-    scratch = work.with_name(f"{work.name}.scratch")
-    scratch.mkdir()
-    files = FileLog(work, scratch / "files.db")
+    partial = PartialSnapshot(options.out_dir or data_dir / "snapshots")
     try:
-        facts = _build(data_dir, files, scratch, selection, base, options, progress)
-        final = out_dir / _free_name(out_dir, facts.name)
-        work.rename(final)
-        count = files.count()
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        files = FileLog(partial.folder, partial.scratch / "files.db")
+        try:
+            facts = _build(data_dir, files, partial.scratch, selection, base, options, progress)
+            final = partial.out_dir / _free_name(partial.out_dir, facts.name)
+            partial.folder.rename(final)
+            count = files.count()
+        finally:
+            files.close()
+        bundled = pack(final, options.archive, facts.created, partial) if options.archive else None
     finally:
-        files.close()
-        shutil.rmtree(scratch, ignore_errors=True)
-    bundled = pack(final, options.archive, facts.created) if options.archive else None
+        partial.close()
     log.info("snapshot %s: %s", final, facts.summary())
     return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, count)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def _build(
