@@ -193,8 +193,11 @@ class Fetcher:
             reason += f": cut at DOWNLOAD_MAXSIZE ({limit} bytes)"
         return reason
 
-    def _robots_fetched(self, url: str, status: int | None, sitemaps: list[str]) -> None:
+    def _robots_fetched(
+        self, url: str, status: int | None, sitemaps: list[str], moved_to: str | None = None
+    ) -> None:
         if url == self._robots_url:
+            self.moved_to = self.moved_to or moved_to
             self.robots = f"HTTP {status}" if status is not None else "unreachable"
             self.robots_sitemaps = list(sitemaps)
 

@@ -84,14 +84,64 @@ def run_crawl(
     return run_secnews(data_dir, command, timeout=timeout, logs=logs or data_dir.parent, **popen)
 
 
+class TreePeak:
+    """The largest sum of ``VmHWM`` over a process and its descendants, sampled every 20 ms
+    from /proc in a thread until ``stop``."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.kilobytes = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.02):
+            total = sum(_high_water(pid) for pid in _tree(self.pid))
+            self.kilobytes = max(self.kilobytes, total)
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and every process below it, from /proc's parent links."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _high_water(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run_secnews(
     data_dir: Path, args: Sequence[str], *, timeout: float, logs: Path, **popen: Any
 ) -> CrawlResult:
     """``secnews ARGS`` in its own process, measured with ``wait4``; killed after ``timeout``
     seconds (its return code is then -9).
 
-    ``wait4`` returns the resource usage of that one child, so the peak RSS is the command's
-    own, not that of every process the test session has waited for.
+    The peak RSS is the command's process tree's own: the sum of each process's high-water
+    mark (``VmHWM``), read from /proc while it runs. ``wait4``'s ``ru_maxrss`` would not do:
+    Linux carries the forking test session's size into a child's, across ``exec``.
     """
     command = [sys.executable, "-m", "crawler.cli", *args]
     logs.mkdir(parents=True, exist_ok=True)
@@ -108,17 +158,19 @@ def run_secnews(
         )
         timer = threading.Timer(timeout, process.kill)
         timer.start()
+        peak = TreePeak(process.pid)
         try:
-            _, status, usage = os.wait4(process.pid, 0)
+            _, status, _ = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
+            peak.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     return CrawlResult(
         data_dir=data_dir,
         returncode=process.returncode,
         stdout=out_path.read_text(encoding="utf-8", errors="replace"),
         stderr=err_path.read_text(encoding="utf-8", errors="replace"),
-        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        max_rss_mb=peak.kilobytes / 1024,
         seconds=time.monotonic() - started,
     )
 

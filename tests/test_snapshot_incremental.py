@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from archive.records import ArticleRecord, ImageRecord
-from archive.snapshot.bundle import pack
+from archive.snapshot.bundle import PartialSnapshot, pack
 from archive.store import Archive
 
 from .conftest import secnews
@@ -162,7 +162,11 @@ def test_a_packed_base_works_like_its_folder(
     chain: dict[str, Any], tmp_path: Path, kind: str
 ) -> None:
     base = Path(shutil.copytree(chain["base"]["path"], tmp_path / Path(chain["base"]["path"]).name))
-    packed = pack(base, kind, chain["base"]["created"])
+    partial = PartialSnapshot(tmp_path)  # what a snapshot packs under until it is whole
+    try:
+        packed = pack(base, kind, chain["base"]["created"], partial)
+    finally:
+        partial.close()
     shutil.rmtree(base)  # only the packed file is left to extend
     increment = take(chain["data"], tmp_path / "out", "--since-snapshot", str(packed))
     assert increment["fingerprint"] == chain["inc"]["fingerprint"]

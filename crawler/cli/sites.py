@@ -110,6 +110,8 @@ def sites_add(
     found = discover(url, delay=delay, settings=setting_pairs(extra))
     for line in discovered_lines(found):
         click.echo(line)
+    if found.moved_to and found.start_kind is None:
+        raise ConfigProblem(f"{url}: it redirects to {found.moved_to}; not adding the site")
     if found.blocked and found.robots.startswith("HTTP 2"):
         raise ConfigProblem(f"{url}: robots.txt disallows it to secnews; not adding the site")
     if found.blocked:  # RFC 9309: a robots.txt that cannot be read allows nothing

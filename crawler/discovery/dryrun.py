@@ -205,6 +205,7 @@ def _patterns(found: Discovered, links: list[Link], listed: list[str], fetcher: 
 
 
 def _finish(found: Discovered, fetcher: Fetcher) -> Discovered:
+    found.moved_to = found.moved_to or fetcher.moved_to
     found.notes = list(fetcher.notes)
     found.requests = fetcher.requests
     return found

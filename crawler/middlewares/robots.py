@@ -25,7 +25,7 @@ from twisted.internet.defer import Deferred
 
 from archive.diskfull import is_storage_full
 from crawler import signals as secnews_signals
-from crawler.middlewares.scope import MEDIA_META
+from crawler.middlewares.scope import MEDIA_META, offsite_target
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -99,7 +99,7 @@ class RobotsMiddleware:
                 "robots.txt %s could not be fetched (%s): nothing will be requested", url, exc
             )
             stats.inc_value("robotstxt/unreachable")
-            self._announce(url, None, [])
+            self._announce(url, None, [], moved_to=offsite_target(exc))
             return DISALLOW_ALL
         stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         if response.status >= 500 or response.status == 429:
@@ -115,9 +115,16 @@ class RobotsMiddleware:
         self._announce(url, response.status, list(rules.sitemaps))
         return rules
 
-    def _announce(self, url: str, status: int | None, sitemaps: list[str]) -> None:
+    def _announce(
+        self, url: str, status: int | None, sitemaps: list[str], moved_to: str | None = None
+    ) -> None:
+        """``moved_to``: the other site robots.txt redirects to (the site has moved)."""
         self.crawler.signals.send_catch_log(
-            secnews_signals.robots_fetched, url=url, status=status, sitemaps=sitemaps
+            secnews_signals.robots_fetched,
+            url=url,
+            status=status,
+            sitemaps=sitemaps,
+            moved_to=moved_to,
         )
 
 
