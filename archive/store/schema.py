@@ -244,6 +244,21 @@ def _v9_every_variant(db: sqlite_utils.Database) -> None:
     create_frontier_variants(db)
 
 
+def _v10_reserved(db: sqlite_utils.Database) -> None:
+    """Reserved for a migration of another line of work; nothing here."""
+
+
+def _v11_reserved(db: sqlite_utils.Database) -> None:
+    """Reserved for a migration of another line of work; nothing here."""
+
+
+def _v12_news_verdicts(db: sqlite_utils.Database) -> None:
+    """``frontier.verdict``: why a page was taken as news or left (its evidence), so
+    ``status`` and a query can show it."""
+    if "verdict" not in db.table("frontier").columns_dict:
+        db.table("frontier").add_column("verdict", str)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1,
@@ -255,6 +270,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_minhash_scheme,
     _v8_revisit_cycle,
     _v9_every_variant,
+    _v10_reserved,
+    _v11_reserved,
+    _v12_news_verdicts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
