@@ -1,22 +1,25 @@
 """Discovery dry run for ``secnews sites add``: a handful of polite requests to see a new site.
 
 robots.txt, its sitemaps (or the conventional one), the feeds the start page announces, the
-start page and one listing page: enough to name the site, its listing and pagination pattern
-and a sample of article URLs, without crawling it.
+start page and one listing page: enough to name the site, its listing and pagination pattern,
+a sample of article URLs and the news sections those pages show (their dated entries), without
+crawling it.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse
 
 from archive.urls import canonical_url
-from crawler.discovery.classify import classify_page
-from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.classify import read_page
+from crawler.discovery.feeds import Entry, is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
 from crawler.discovery.links import Link, feed_links, is_pagination, page_links
+from crawler.discovery.sections import DatedEntry, NewsSections, Section, day_of
 from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
 from crawler.politefetch import Fetched, PoliteFetcher
 from crawler.settings import USER_AGENT
@@ -45,6 +48,7 @@ class Discovered:
     article_pattern: str | None = None
     article_count: int = 0
     article_sample: list[str] = field(default_factory=list)
+    news_sections: list[Section] = field(default_factory=list)  # as the pages read show them
     blocked: bool = False  # robots.txt disallows the start URL
     moved_to: str | None = None  # the start URL redirects to another site
     notes: list[str] = field(default_factory=list)
@@ -58,17 +62,16 @@ def _page(answer: Fetched) -> HtmlResponse | None:
     return HtmlResponse(answer.url, body=answer.body, headers=headers)
 
 
-def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[str]]:
-    """(child sitemaps, page URLs) of a sitemap or feed at ``url``; empty if neither."""
+def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[Entry]]:
+    """(child sitemaps, page entries) of a sitemap or feed at ``url``; empty if neither."""
     answer = fetcher.get(url)
     root = xml_root(answer.body) if answer else None
     if answer is None or root is None:
         return [], []
     if is_sitemap(root):
-        children, entries = parse_sitemap(answer.body)
-        return children, [entry.url for entry in entries]
+        return parse_sitemap(answer.body)
     if is_feed(root):
-        return [], [entry.url for entry in parse_feed(answer.body, answer.url)]
+        return [], parse_feed(answer.body, answer.url)
     return [], []
 
 
@@ -81,17 +84,29 @@ def _read_sitemaps(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -
             children, listed = _listed(fetcher, url)
         if listed:
             found.sitemaps[url] = len(listed)
-            pages += listed
+            pages += [entry.url for entry in listed]
     return pages
 
 
-def _read_feeds(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+def _read_feeds(
+    fetcher: PoliteFetcher, found: Discovered, urls: list[str], sections: NewsSections
+) -> list[str]:
     for url in urls[:1]:
         _, listed = _listed(fetcher, url)
         if listed:
             found.feeds[url] = len(listed)
-            return listed
+            entries = [DatedEntry(canonical_url(e.url), day_of(e.published)) for e in listed]
+            sections.learn(url, "feed", entries)
+            return [entry.url for entry in listed]
     return []
+
+
+def _learn_listing(sections: NewsSections, page: HtmlResponse) -> str:
+    """The page's kind; its dated entries, when it lists any, learned as a news section's."""
+    reading = read_page(page.text, page.url)
+    if len(reading.entries) >= 3:
+        sections.learn(page.url, "listing", reading.entries)
+    return reading.kind.value
 
 
 def _listing_link(page: HtmlResponse, links: list[Link], start: str) -> str | None:
@@ -99,11 +114,14 @@ def _listing_link(page: HtmlResponse, links: list[Link], start: str) -> str | No
     for link in links:
         if is_pagination(link) and link.url != start:
             return link.url
-    for link in links:
-        text = f"{urlsplit(link.url).path} {link.text}".lower()
-        if link.url != start and any(word in text for word in NEWS_WORDS):
-            return link.url
-    return None
+    news = [
+        link
+        for link in links
+        if link.url != start
+        and any(word in f"{urlsplit(link.url).path} {link.text}".lower() for word in NEWS_WORDS)
+    ]
+    # The section front above its articles: the shortest path that names the news.
+    return min(news, key=lambda link: urlsplit(link.url).path.count("/")).url if news else None
 
 
 def _page_facts(found: Discovered, page: HtmlResponse) -> None:
@@ -116,7 +134,6 @@ def _page_facts(found: Discovered, page: HtmlResponse) -> None:
     )[:200]
     lang = page.xpath("/html/@lang").get()
     found.language = lang.split("-")[0].lower() if lang else None
-    found.start_kind = classify_page(page.text, page.url).value
 
 
 def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT) -> Discovered:
@@ -134,16 +151,20 @@ def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT
         found.moved_to = fetcher.moved_to
         return _finish(found, fetcher)
     _page_facts(found, page)
+    sections = NewsSections(datetime.now(UTC).date())
+    found.start_kind = _learn_listing(sections, page)
     listed = _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
-    listed += _read_feeds(fetcher, found, feed_links(page.selector, page.url))
+    listed += _read_feeds(fetcher, found, feed_links(page.selector, page.url), sections)
     links = [link for link in page_links(page.selector, page.url) if fetcher.in_scope(link.url)]
     found.listing_url = _listing_link(page, links, page.url)
     if found.listing_url:
         listing = fetcher.get(found.listing_url)
         second = _page(listing) if listing else None
         if second is not None:
+            _learn_listing(sections, second)
             more = page_links(second.selector, second.url)
             links += [link for link in more if fetcher.in_scope(link.url)]
+    found.news_sections = sections.found()
     _patterns(found, links, listed, fetcher)
     return _finish(found, fetcher)
 
@@ -167,10 +188,17 @@ def _patterns(
     if not candidates:
         candidates = [url for link in links if (url := canonical_url(link.url)) not in seen]
     groups = [g for g in group_by_shape(candidates) if len(g) >= MIN_ARTICLE_GROUP]
+    # Where the site lists its news beats the largest group of URLs (a portal's services).
+    news = {section.pattern for section in found.news_sections}
+    groups = [g for g in groups if shape_pattern(g) in news] or groups
     if groups:
         found.article_pattern = shape_pattern(groups[0])
         found.article_count = len(groups[0])
         found.article_sample = groups[0][:SAMPLE]
+    if found.news_sections and found.article_pattern not in news:
+        section = found.news_sections[0]
+        found.article_pattern, found.article_count = section.pattern, section.entries
+        found.article_sample = list(section.examples)
 
 
 def _finish(found: Discovered, fetcher: PoliteFetcher) -> Discovered:
