@@ -9,6 +9,7 @@ The articles stored are counted against the portal's own list of its news.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class PortalCrawl:
     base: str
     kinds: dict[str, set[str]]
     db: sqlite3.Connection
+    data: Path
 
     @property
     def news(self) -> set[str]:
@@ -66,7 +68,7 @@ def portal_crawl(
         server.stop()
     db = sqlite3.connect(data / "archive.db")
     try:
-        yield PortalCrawl(package, server.base_url, kinds, db)
+        yield PortalCrawl(package, server.base_url, kinds, db, data)
     finally:
         db.close()
 
@@ -134,3 +136,10 @@ def test_a_page_found_before_its_section_is_decided_once_the_section_is_known(
     assert stored == news
     assert verdict.startswith("taken: ") and "declares" not in verdict
     assert fetched == 2
+
+
+def test_status_counts_the_pages_left_as_not_news(portal_crawl: PortalCrawl) -> None:
+    (row,) = json.loads(secnews("status", "--json", "--data", str(portal_crawl.data)).stdout)
+    left = [v for v in portal_crawl.verdicts().values() if v and v.startswith("left: ")]
+    assert row["not_news"] == len(left) >= len(portal_crawl.kinds["service"])
+    assert row["articles"] == len(portal_crawl.news)
