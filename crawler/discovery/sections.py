@@ -40,12 +40,13 @@ def dated_entries(region: lxml_html.HtmlElement, base_url: str, date_pattern: ob
         DatedEntry]:  # fmt: skip
     """The entries of a listing's main region: each date's block and its first link."""
     marks = _date_marks(region, date_pattern)
+    within = _dates_within(marks)
     entries: list[DatedEntry] = []
     seen: set[str] = set()
     for element, day in marks.items():
         block = element
         parent = block.getparent()
-        while parent is not None and _dates_within(parent, marks) == 1:
+        while parent is not None and within.get(parent, 0) == 1:
             block, parent = parent, parent.getparent()
         anchor = next((a for a in block.iter("a") if (a.get("href") or "").strip()), None)
         if anchor is None:
@@ -76,8 +77,16 @@ def _date_marks(region: lxml_html.HtmlElement, date_pattern: object) -> dict[obj
     return marks
 
 
-def _dates_within(element: lxml_html.HtmlElement, marks: dict[object, date | None]) -> int:
-    return sum(1 for node in element.iter() if node in marks)
+def _dates_within(marks: dict[object, date | None]) -> dict[object, int]:
+    """How many dated elements each element holds (itself included), in one walk up from
+    each date: a listing of hundreds of entries costs no more than its dates' depth."""
+    counts: dict[object, int] = {}
+    for element in marks:
+        node = element
+        while node is not None:
+            counts[node] = counts.get(node, 0) + 1
+            node = node.getparent()  # type: ignore[attr-defined]
+    return counts
 
 
 def day_of(text: str | None) -> date | None:
