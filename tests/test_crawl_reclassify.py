@@ -3,7 +3,8 @@ not are counted, then dropped on ``--apply`` with their WARC records kept.
 
 The looser rule is a site config that forces every page of the City of Riverbend portal to
 be an article (``discovery.article``), as secnews once took every dated page of prose; the
-portal is crawled with it over HTTP into a real archive, then reclassified without it.
+portal is crawled with it over HTTP into a real archive, then crawled again and
+reclassified without it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ SITE = "riverbend"
 class Loose:
     data: Path
     forcing: Path  # the sites dir with the config that forces every page
-    plain: Path  # an empty sites dir: zero config
+    plain: Path  # the sites dir with the same config without that rule
     news: set[str]
 
 
@@ -52,14 +53,13 @@ def loose(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loose]:
     server.app = municipal.MunicipalSite(server.base_url, today)
     server.serve()
     forcing, plain = tmp / "forcing", tmp / "plain"
-    forcing.mkdir()
-    plain.mkdir()
-    (forcing / f"{SITE}.toml").write_text(
+    config = (
         f'name = "{SITE}"\nstart_urls = ["{server.base_url}"]\nlanguage = "en"\n'
-        'timezone = "America/Chicago"\n\n[discovery]\narticle = ["/"]\n\n'
-        "[politeness]\ndelay = 0.0\n",
-        encoding="utf-8",
+        'timezone = "America/Chicago"\n\n[politeness]\ndelay = 0.0\n'
     )
+    for folder, rules in ((forcing, '\n[discovery]\narticle = ["/"]\n'), (plain, "")):
+        folder.mkdir()
+        (folder / f"{SITE}.toml").write_text(config + rules, encoding="utf-8")
     try:
         secnews("crawl", SITE, "--sites", str(forcing), "--data", str(tmp / "data"))
         yield Loose(tmp / "data", forcing, plain, municipal.news_urls(server.base_url, today))
@@ -82,6 +82,18 @@ def test_a_forced_rule_still_holds_on_reclassifying(loose: Loose) -> None:
     lines = reclassify(loose, loose.forcing)
     assert lines[-1].startswith(f"{len(before)} articles: {len(before)} still news, 0 not news")
     assert articles(loose.data) == before
+
+
+def test_a_crawl_keeps_revisiting_what_it_archived_and_marks_what_is_not_news(
+    loose: Loose,
+) -> None:
+    before = articles(loose.data)
+    secnews("crawl", SITE, "--sites", str(loose.plain), "--data", str(loose.data))
+    assert articles(loose.data) == before  # not dropped behind the archivist's back
+    with sqlite3.connect(loose.data / "archive.db") as db:
+        verdicts = dict(db.execute("SELECT url, verdict FROM frontier WHERE verdict IS NOT NULL"))
+    marked = {url for url, v in verdicts.items() if v.startswith("taken: archived before, now")}
+    assert marked and marked <= before - loose.news
 
 
 def test_reclassifying_counts_then_drops_what_is_not_news(loose: Loose) -> None:

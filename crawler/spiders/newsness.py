@@ -25,6 +25,7 @@ from crawler.discovery.feeds import Entry
 from crawler.discovery.sections import DatedEntry, NewsSections, day_of
 from crawler.discovery.verdict import Verdict, decide, forced
 from crawler.middlewares.capture import FRONTIER_META
+from crawler.session import session_for
 
 if TYPE_CHECKING:
     from crawler.discovery.evidence import PageEvidence
@@ -88,12 +89,19 @@ class Newsness:
             if rule.search(response.url):
                 return forced(rule.pattern)
         url = response.meta.get(FRONTIER_META, response.url)
-        return decide(
+        verdict = decide(
             reading.evidence,
             self.sections.locate(url),
             sections_known=self.sections.known,
             final=bool(response.meta.get(FINAL)),
         )
+        if verdict.taken or session_for(self.crawler).archive.article_for_url(url) is None:
+            return verdict
+        # Archived already: its revisits go on; reprocess --reclassify is where it is judged
+        # again, and the verdict says it would be.
+        would = "held" if verdict.held else "left"
+        return Verdict("taken", (f"archived before, now {would} (see reprocess --reclassify)",
+                                 *verdict.reasons))  # fmt: skip
 
     def leave(self, response: TextResponse, reading: PageReading, verdict: Verdict) -> None:
         """Note a page left (or held) with its reasons; a held page is decided at the end."""
