@@ -9,7 +9,8 @@ import pytest
 
 from crawler.discovery.classify import PageKind, read_page
 from crawler.discovery.evidence import PageEvidence
-from crawler.discovery.sections import DatedEntry, Location, NewsSections
+from crawler.discovery.feeds import parse_sitemap
+from crawler.discovery.sections import DatedEntry, Location, NewsSections, day_of
 from crawler.discovery.verdict import decide
 
 PROSE = (
@@ -176,3 +177,28 @@ def test_a_declared_news_article_is_news_outside_the_sections_too() -> None:
     news = PageEvidence(types=frozenset({"newsarticle"}), published="declared", paragraphs=3)
     verdict = decide(news, None, sections_known=True, final=True)
     assert verdict.taken and verdict.text.startswith("taken: declares newsarticle")
+
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url><loc>http://city.example/press/council-budget</loc><lastmod>2026-05-19</lastmod>
+    <news:news><news:publication_date>2026-05-02T10:00:00+02:00</news:publication_date>
+    <news:title>Council approves budget</news:title></news:news></url>
+  <url><loc>http://city.example/press/bridge-opens</loc>
+    <news:news><news:publication_date>2026-05-09</news:publication_date></news:news></url>
+  <url><loc>http://city.example/services/permits</loc><lastmod>2026-05-19</lastmod></url>
+</urlset>"""
+
+
+def test_a_news_sitemap_places_its_entries_in_a_news_section() -> None:
+    _, entries = parse_sitemap(NEWS_SITEMAP)
+    assert [e.news_published for e in entries] == ["2026-05-02T10:00:00+02:00", "2026-05-09", None]
+    assert entries[0].published == "2026-05-19"  # the lastmod stays what revisits read
+    sections = NewsSections(TODAY)
+    news = [DatedEntry(e.url, day_of(e.news_published)) for e in entries if e.news_published]
+    sections.learn("http://city.example/news-sitemap.xml", "news sitemap", news)
+    found = sections.locate("http://city.example/press/council-budget")
+    assert found is not None and found.listed == date(2026, 5, 2)
+    assert found.reason == "in the news sitemap http://city.example/news-sitemap.xml"
+    assert sections.locate("http://city.example/services/permits") is None

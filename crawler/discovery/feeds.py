@@ -15,11 +15,13 @@ from lxml import etree
 @dataclass(frozen=True)
 class Entry:
     """An article URL listed by a feed or a sitemap, with the date the listing gives (a
-    sitemap's ``<lastmod>``) and, in a feed, the item's title."""
+    sitemap's ``<lastmod>``) and, in a feed, the item's title; in a news sitemap, the
+    entry's publication date too."""
 
     url: str
     published: str | None = None
     title: str | None = None
+    news_published: str | None = None  # a news sitemap's <news:publication_date>
 
 
 def xml_root(body: bytes) -> etree._Element | None:
@@ -54,7 +56,9 @@ def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
         if _local(node.tag) == "sitemap":
             sitemaps.append(loc)
         elif _local(node.tag) == "url":
-            entries.append(Entry(loc, _child_text(node, "lastmod")))
+            news = next((child for child in node if _local(child.tag) == "news"), None)
+            published = _child_text(news, "publication_date") if news is not None else None
+            entries.append(Entry(loc, _child_text(node, "lastmod"), news_published=published))
     return sitemaps, entries
 
 

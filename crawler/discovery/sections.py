@@ -6,7 +6,7 @@ the text) belongs to the largest block around it that holds no other date, and t
 first link is the entry. A feed's items are entries as they are. The URL shapes
 (``urlpatterns.url_shape``) of entries dated in the past are the site's news shapes; events
 and meetings, listed ahead of their day, are not. A page is *in a news section* when a feed
-lists it, when a listing lists it under a past date in a news shape, or when its URL has a
+or a news sitemap (``<news:news>`` entries) lists it, when a listing lists it under a past date in a news shape, or when its URL has a
 news shape that names the section (a literal path segment, not a bare slug).
 """
 
@@ -137,7 +137,7 @@ class NewsSections:
         self._listed: dict[str, tuple[str, str, date | None]] = {}  # url -> how, source, day
 
     def learn(self, source: str, how: str, entries: Iterable[DatedEntry]) -> None:
-        """Note a source's entries; ``how`` is ``feed`` or ``listing``."""
+        """Note a source's entries; ``how`` is ``feed``, ``news sitemap`` or ``listing``."""
         for entry in entries:
             shape = self._shapes[url_shape(entry.url)]
             if entry.url not in shape.entries and entry.day is not None:
@@ -147,7 +147,7 @@ class NewsSections:
                     shape.future += 1
             shape.entries.add(entry.url)
             shape.sources.add(source)
-            if how == "feed" or (entry.day is not None and entry.day <= self.latest):
+            if how != "listing" or (entry.day is not None and entry.day <= self.latest):
                 self._listed.setdefault(entry.url, (how, source, entry.day))
 
     @property
@@ -164,9 +164,9 @@ class NewsSections:
         listed = self._listed.get(url)
         if listed is not None:
             how, source, day = listed
-            if how == "feed":
-                return Location(f"in the feed {source}", day)
-            return Location(f"listed with a date by {source}", day)
+            if how == "listing":
+                return Location(f"listed with a date by {source}", day)
+            return Location(f"in the {how} {source}", day)
         if _names_a_section(key):
             return Location(f"shaped like the news listed by {min(shape.sources)}")
         return None

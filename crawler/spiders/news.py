@@ -166,6 +166,7 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
             for url in sitemaps:
                 yield from self._maybe(self._request(url, "sitemap", self.parse_xml, force=True))
             kind = "sitemap"
+            self.learn_news_sitemap(response.url, entries)
         elif root is not None and is_feed(root):
             entries, kind = parse_feed(response.body, response.url), "feed"
             self.learn_feed(response.url, entries)

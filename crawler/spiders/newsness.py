@@ -80,6 +80,13 @@ class Newsness:
         dated = [DatedEntry(canonical_url(e.url), day_of(e.published)) for e in entries]
         self.sections.learn(source, "feed", dated)
 
+    def learn_news_sitemap(self, source: str, entries: Iterable[Entry]) -> None:
+        """The entries of a sitemap that marks news (``<news:news>``), with their dates."""
+        news = [DatedEntry(canonical_url(e.url), day_of(e.news_published)) for e in entries
+                if e.news_published]  # fmt: skip
+        if news:
+            self.sections.learn(source, "news sitemap", news)
+
     def learn_listing(self, source: str, reading: PageReading) -> None:
         if len(reading.entries) >= 3:
             self.sections.learn(source, "listing", reading.entries)
