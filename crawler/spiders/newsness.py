@@ -111,14 +111,16 @@ class Newsness:
                                  *verdict.reasons))  # fmt: skip
 
     def leave(self, response: TextResponse, reading: PageReading, verdict: Verdict) -> None:
-        """Note a page left (or held) with its reasons; a held page is decided at the end."""
+        """Note a page left (or held) with its reasons. A held page is decided at the end;
+        until then its entry stays pending, so a crawl killed first asks for it again."""
         url = response.meta.get(FRONTIER_META, response.url)
         self.crawler.stats.inc_value(f"{STATS}/{verdict.decision}")
         if verdict.held:
             via = response.meta.get("secnews_via", "link")
             self._held[url] = Held(reading.evidence, via, response.meta.get("secnews_listed_date"))
         log.debug("%s %s", url, verdict.text)
-        self._done(response, "page", verdict=verdict.text)
+        state = "pending" if verdict.held else "done"
+        self._done(response, "page", state=state, verdict=verdict.text)
 
     def decide_held(self) -> None:
         """Once the crawl has nothing left to do (``spider_idle``): decide the held pages
