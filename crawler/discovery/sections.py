@@ -6,8 +6,9 @@ the text) belongs to the largest block around it that holds no other date, and t
 first link is the entry. A feed's items are entries as they are. The URL shapes
 (``urlpatterns.url_shape``) of entries dated in the past are the site's news shapes; events
 and meetings, listed ahead of their day, are not. A page is *in a news section* when a feed
-or a news sitemap (``<news:news>`` entries) lists it, when a listing lists it under a past date in a news shape, or when its URL has a
-news shape that names the section (a literal path segment, not a bare slug).
+or a news sitemap (``<news:news>`` entries) lists it, when a listing lists it under a past
+date in a news shape, or when its URL has a news shape that names the section (a literal
+path segment, not a bare slug).
 """
 
 from __future__ import annotations
