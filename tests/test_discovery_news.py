@@ -155,8 +155,15 @@ def test_weak_signals_together_never_decide_alone() -> None:
 
 def test_a_page_waits_for_the_sections_until_the_crawl_has_read_them() -> None:
     assert decide(WEAK_ALL, None, sections_known=True, final=False).held
-    # A site that shows no news section at all: its pages' own evidence decides.
-    assert decide(WEAK_ALL, None, sections_known=False, final=True).taken
+    # A site that has shown no news section (yet): its pages' own evidence decides, at once.
+    for final in (False, True):
+        own = decide(WEAK_ALL, None, sections_known=False, final=final)
+        assert own.taken and own.reasons[0] == "no news section seen on the site"
+    short = PageEvidence(published="byline", paragraphs=1, link_density=0.1)
+    assert decide(short, None, sections_known=False, final=False).taken  # short news, too
+    hub = PageEvidence(og_article=True, published="byline", paragraphs=1, link_density=0.7)
+    assert decide(hub, None, sections_known=False, final=False).held  # a place would do
+    assert decide(hub, None, sections_known=False, final=True).decision == "left"
 
 
 def test_declared_events_are_left_wherever_they_sit() -> None:

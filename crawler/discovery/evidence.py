@@ -118,8 +118,13 @@ class PageEvidence:
         return found[0] if found else None
 
     @property
+    def article_shape(self) -> bool:
+        """Text more than links, and no form: what an article of any length looks like."""
+        return self.link_density < 0.5 and self.form_fields < 3
+
+    @property
     def running_text(self) -> bool:
-        return self.paragraphs >= 2 and self.link_density < 0.5 and self.form_fields < 3
+        return self.paragraphs >= 2 and self.article_shape
 
     @property
     def shape(self) -> str:

@@ -9,10 +9,11 @@ is taken without a publication date unless it declares itself news. A page that 
 another type (an ``Event``, a ``ContactPage``, a ``GovernmentService``) is left whatever else
 it shows.
 
-While a crawl is still learning where the site's news is, a page that only lacks a place in
-a news section is *held*: decided once the crawl has read every listing. A site that shows
-no news section at all is judged on each page's own evidence, as sites where only news
-carries a date can be.
+Until a crawl has seen any news section on the site, a page is judged on its own evidence
+(a publication date, and text more than links), as sites where only news carries a date can
+be; a portal shows its news section on its first listing, usually the start page. Once the
+site has shown one, a page that only lacks a place in a news section is *held*: decided once the
+crawl has read every listing.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from crawler.discovery.sections import Location
 
 STRONG, WEAK = 2, 1
 TAKE_AT = 3
-OWN_EVIDENCE_AT = 2  # on a site without news sections: a publication date and running text
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ def decide(
     if (location or news) and score >= TAKE_AT:
         return Verdict("taken", tuple(reasons))
     if not location and score + STRONG >= TAKE_AT:
+        if not sections_known and published and evidence.article_shape:
+            return Verdict("taken", ("no news section seen on the site", *reasons))
         if not final:
             return Verdict("held", ("not yet seen in a news section", *reasons))
-        if not sections_known and score >= OWN_EVIDENCE_AT and evidence.running_text:
-            return Verdict("taken", ("the site shows no news section", *reasons))
     where = "not in a news section" if not location else "too little evidence"
     return Verdict("left", (where, *reasons))
