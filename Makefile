@@ -54,9 +54,11 @@ bench-news-please-venv:
 	/tmp/np/bin/pip install --quiet news-please==1.6.16 jieba
 
 # Not part of `make test`: synthetic zh/ru/en archives of 100k and 1M articles; index size and
-# build time, query p50/p95 next to a LIKE scan. BENCH_ARGS='--sizes 100000' for a quicker run.
+# build time, query p50/p95 next to a LIKE scan; then the web pages a visitor opens by default
+# (bench/pages.py), timed against 200 ms. BENCH_ARGS='--sizes 100000' for a quicker run.
 bench-search: $(STAMP)
 	$(BIN)/python bench/search.py $(BENCH_ARGS)
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 # Not part of `make test`: secnews against plain trafilatura on the gold pages in
 # tests/data/pages, per language and field. EVAL_ARGS='--page zh-metinfo-seed' for one page.

@@ -4,9 +4,9 @@ Nothing here imports Scrapy or ``crawler``: notebooks and archivists' tools use 
 
 A package a capability, each importing only those below it:
 
-- ``records``, ``urls``, ``columns``, ``diskfull``: the shared vocabulary — the records
-  extraction hands over, what makes two URLs one article, what every column means, and
-  what a full disk looks like.
+- ``records``, ``urls``, ``columns``, ``diskfull``, ``lock``: the shared vocabulary — the
+  records extraction hands over, what makes two URLs one article, what every column means,
+  what a full disk looks like, and who may write to a data directory.
 - ``search``: the full-text index — search forms of text, the query language, the index,
   ranking and snippets. Imports the vocabulary only.
 - ``operations``: how each site's crawls are going — site runs, health rules, extraction

@@ -38,6 +38,10 @@ TABLES: dict[str, TableDoc] = {
             "published_source": "Where the date was read: jsonld, meta, time, byline, url, "
             "feed, sitemap or listing.",
             "published_raw": "The string the publication date was read from, as the page gave it.",
+            "published_utc": "Snapshots only: the instant published names, in UTC (a timestamp); "
+            "empty for a date alone or a time without a UTC offset.",
+            "published_date": "Snapshots only: the calendar date of published, as the publisher "
+            "gave it (a date).",
             "author": "Byline: the named author, else the issuing body or source line.",
             "language": "Language detected from the text (ISO 639-1).",
             "text": "Body text, cleaned of navigation, footers, widgets and placeholder alt text; "
@@ -192,7 +196,7 @@ TABLES: dict[str, TableDoc] = {
             "makes is not lost if a crawl is killed.",
             "verdict": "For pages: whether the page was taken as news or left, and the evidence "
             "('taken: listed with a date by …; declares newsarticle; …', 'left: declares event'). "
-            "Since v12.",
+            "Since v11.",
         },
     ),
     "listings": TableDoc(
@@ -237,6 +241,15 @@ TABLES: dict[str, TableDoc] = {
             "signature": "The MinHash signature (128 permutations of 32-bit shingle hashes, "
             "each value a uint64 in native byte order), as bytes. Since schema v7; archives "
             "upgraded from before have theirs recomputed.",
+        },
+    ),
+    "article_months": TableDoc(
+        "How many articles each site published each month, kept by triggers on articles: "
+        "what the chart and the per-site counts read (a snapshot's counts its selection).",
+        {
+            "site": "The site (sites.name).",
+            "month": "Month of publication, YYYY-MM, or 'undated'.",
+            "articles": "Articles of that site and month.",
         },
     ),
     "article_bands": TableDoc(

@@ -2,19 +2,24 @@
 
 The crawlers of one process that write to the same data directory share one ``Archive``
 (one connection), which commits in groups (``SECNEWS_COMMIT_INTERVAL``): two connections
-writing from the one reactor thread would make each wait for the other's commit.
+writing from the one reactor thread would make each wait for the other's commit. While it
+is open, the process holds the data directory's writer lock (``archive.lock``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy import signals
 from twisted.internet.task import LoopingCall
 
+from archive.diskfull import is_storage_full
+from archive.lock import writing
 from archive.store import Archive
 from archive.store.frontier import Frontier
 from archive.store.warc import WarcRecorder
@@ -22,6 +27,7 @@ from crawler.provenance import extractor_version
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
     from crawler.sites.config import SiteConfig
 
@@ -34,8 +40,9 @@ class _Shared:
     """One data directory's ``Archive`` in this process, the sessions using it, and the
     timer that commits its grouped writes."""
 
-    def __init__(self, archive: Archive, interval: float):
+    def __init__(self, archive: Archive, interval: float, lock: contextlib.ExitStack):
         self.archive = archive
+        self.lock = lock
         self.users = 0
         self.timer: LoopingCall | None = None
         if interval > 0:
@@ -57,7 +64,8 @@ class _Shared:
         del _SHARED[self.archive.data_dir.resolve()]
         if self.timer is not None and self.timer.running:
             self.timer.stop()
-        self.archive.close()
+        with self.lock:  # released once the archive is closed, however that goes
+            self.archive.close()
 
 
 _SHARED: dict[Path, _Shared] = {}
@@ -74,12 +82,40 @@ class CrawlSession:
     frontier: Frontier
     warc: WarcRecorder
     shared: _Shared
+    closed: bool = False
+
+    def count_kept(self, stats: StatsCollector, *keys: str) -> None:
+        """Count ``keys`` once what was just written is committed: a write SQLite rolls
+        back on a full disk is never counted, so a run's counts are what it kept."""
+        for key in keys:
+            self.archive.db.when_committed(partial(stats.inc_value, key))
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        _OPEN.remove(self)
         try:
             self.warc.close()
         finally:
             self.shared.release()
+
+
+_OPEN: list[CrawlSession] = []
+
+
+def close_sessions() -> None:
+    """Close the sessions still open once the crawls have stopped: a crawl stopped by a
+    second SIGTERM never closes its spider, and its last writes and WARC file would wait,
+    uncommitted and ``.open``, for the process to end (holding the write lock meanwhile)."""
+    for session in list(_OPEN):
+        try:
+            session.close()
+        except Exception as exc:
+            if not is_storage_full(exc):
+                log.exception("could not close the session of %s", session.site.name)
+            else:  # the run's end is recorded next, with the counts of what was kept
+                log.warning("%s: last writes not kept: %s", session.site.name, exc)
 
 
 def session_for(crawler: Crawler) -> CrawlSession:
@@ -96,13 +132,22 @@ def _open(crawler: Crawler) -> CrawlSession:
     data_dir = Path(crawler.settings.get("SECNEWS_DATA"))
     shared = _SHARED.get(data_dir.resolve())
     if shared is None:
-        archive = Archive(
-            data_dir,
-            extractor=crawler.settings.get("SECNEWS_EXTRACTOR") or extractor_version(),
-            near_duplicate_threshold=crawler.settings.getfloat("SECNEWS_NEAR_DUPLICATE_THRESHOLD"),
-        )
+        lock = contextlib.ExitStack()
+        # `secnews crawl` holds the lock already; a bare `scrapy crawl` takes it here.
+        lock.enter_context(writing(data_dir, "scrapy crawl"))
+        try:
+            archive = Archive(
+                data_dir,
+                extractor=crawler.settings.get("SECNEWS_EXTRACTOR") or extractor_version(),
+                near_duplicate_threshold=crawler.settings.getfloat(
+                    "SECNEWS_NEAR_DUPLICATE_THRESHOLD"
+                ),
+            )
+        except BaseException:
+            lock.close()
+            raise
         shared = _SHARED[data_dir.resolve()] = _Shared(
-            archive, crawler.settings.getfloat("SECNEWS_COMMIT_INTERVAL")
+            archive, crawler.settings.getfloat("SECNEWS_COMMIT_INTERVAL"), lock
         )
     shared.users += 1
     # Committed too whenever the crawl runs out of requests: a full disk found by the last
@@ -125,7 +170,7 @@ def _open(crawler: Crawler) -> CrawlSession:
         prefix=f"secnews-{site.name}",
         max_bytes=crawler.settings.getint("SECNEWS_WARC_MAX_BYTES"),
     )
-    return CrawlSession(
+    session = CrawlSession(
         archive=archive,
         site=site,
         run_id=run_id,
@@ -134,3 +179,5 @@ def _open(crawler: Crawler) -> CrawlSession:
         warc=warc,
         shared=shared,
     )
+    _OPEN.append(session)
+    return session

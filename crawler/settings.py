@@ -15,9 +15,14 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # Who we are and how to reach the operator: sites must be able to complain to a person.
-SECNEWS_CONTACT = os.environ.get("SECNEWS_CONTACT", "set SECNEWS_CONTACT")
+NO_CONTACT = "set SECNEWS_CONTACT"  # in the User-Agent until the operator does
+SECNEWS_CONTACT = os.environ.get("SECNEWS_CONTACT", "").strip() or NO_CONTACT
 USER_AGENT = (
     f"secnews/{__version__} (archival crawler of official news pages; contact: {SECNEWS_CONTACT})"
+)
+CONTACT_WARNING = (
+    "SECNEWS_CONTACT is not set: requests go out with no way for a site to reach the operator"
+    " (set it to an e-mail address or URL, in the environment or secnews.env)"
 )
 
 # Politeness: robots.txt obeyed, AutoThrottle, at most two requests at a time a site.
@@ -66,6 +71,8 @@ DEFAULT_REQUEST_HEADERS = {
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
+# A dropped page is one short DEBUG line (its reason and URL), not a WARNING and an item dump.
+LOG_FORMATTER = "crawler.runs.logformat.BriefLogFormatter"
 
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy's robots.txt middleware lets concurrent requests through while robots.txt is
@@ -75,7 +82,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries, but a 429/503 with Retry-After is retried when the server asks.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.RetryAfterMiddleware": 550,
-    "crawler.middlewares.budget.RequestBudgetMiddleware": 40,
+    # Counts what is sent: after robots.txt (100), scope (60), redirects (600) and cookies
+    # have refused or made their requests, before Scrapy's request stats (850).
+    "crawler.middlewares.budget.RequestBudgetMiddleware": 840,
     "crawler.middlewares.scope.SiteScopeMiddleware": 60,
     # Ours keeps the crawl on its site (host and port) and lets media through; Scrapy's would
     # drop an off-site redirect at scheduling, silently, with its frontier entry left open.
@@ -109,9 +118,14 @@ SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, no
 SECNEWS_EXTRACT_WORKERS = None  # extraction processes; None: one a CPU, 0: in the crawl process
 SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl
 SECNEWS_FULL = False  # fetch everything again instead of an incremental crawl
-# Pending frontier URLs handed to the scheduler at a time when a crawl resumes: memory stays
-# flat whatever the frontier holds.
+# Pending frontier URLs (and URLs sitemaps list) handed to the scheduler at a time: memory
+# stays flat whatever the frontier holds and however long a sitemap is.
 SECNEWS_FRONTIER_BACKLOG = 1000
+# Sitemap indexes are followed this many levels below the sitemap named by the config or
+# robots.txt, and a crawl reads at most this many sitemaps a site: an index that lists
+# indexes without end, or a million sitemaps, is read no further.
+SECNEWS_SITEMAP_DEPTH = 3
+SECNEWS_SITEMAP_MAX = 1000
 # Seconds between commits of the crawl's writes (0: a commit for every write). A crash loses
 # at most this much of the crawl; what it loses is still pending, and fetched again.
 SECNEWS_COMMIT_INTERVAL = 0.5

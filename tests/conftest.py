@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The suite crawls as a configured operator does; tests of a missing contact unset it.
+CONTACT = "secnews test suite <root@localhost>"
+os.environ.setdefault("SECNEWS_CONTACT", CONTACT)
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
@@ -135,3 +138,23 @@ def search_archive(sample_crawl: Crawl, tmp_path_factory: pytest.TempPathFactory
     from tests.search_corpus import build_search_archive
 
     return build_search_archive(sample_crawl.data_dir, tmp_path_factory.mktemp("search"))
+
+
+def run_in_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``command`` on a pseudo-terminal, as from a shell; (exit code, all it wrote)."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(command, stdout=terminal, stderr=terminal, cwd=REPO, env=env)
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other side closed: the command has exited
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    return process.wait(timeout=120), output.decode("utf-8", "replace")

@@ -4,6 +4,8 @@ site crawled once per session, shared by every ``test_faults_*`` module that rea
 from __future__ import annotations
 
 import atexit
+import contextlib
+import hashlib
 import os
 import re
 import sqlite3
@@ -11,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,8 @@ CRASH = re.compile(r"Traceback \(most recent call last\)|\] (ERROR|CRITICAL):")
 
 @dataclass
 class CrawlResult:
-    """A finished ``secnews crawl`` process: its output, exit status and peak memory."""
+    """A finished ``secnews`` process (a crawl, or another command): its output, exit status
+    and peak memory."""
 
     data_dir: Path
     returncode: int
@@ -74,15 +77,24 @@ def rows(data_dir: Path, sql: str, *args: object) -> list[sqlite3.Row]:
 def run_crawl(
     data_dir: Path, *args: str, timeout: float = 120, logs: Path | None = None, **popen: Any
 ) -> CrawlResult:
-    """``secnews crawl ARGS --data DATA_DIR`` in its own process, measured with ``wait4``;
-    its output goes to ``logs`` (default: beside the data directory).
+    """``secnews crawl ARGS --data DATA_DIR`` in its own process, measured (``run_secnews``);
+    its output goes to ``logs`` (default: beside the data directory)."""
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    command = ["crawl", *args, "--data", str(data_dir)]
+    return run_secnews(data_dir, command, timeout=timeout, logs=logs or data_dir.parent, **popen)
 
-    ``wait4`` returns the resource usage of that one child, so the peak RSS is the crawl's
+
+def run_secnews(
+    data_dir: Path, args: Sequence[str], *, timeout: float, logs: Path, **popen: Any
+) -> CrawlResult:
+    """``secnews ARGS`` in its own process, measured with ``wait4``; killed after ``timeout``
+    seconds (its return code is then -9).
+
+    ``wait4`` returns the resource usage of that one child, so the peak RSS is the command's
     own, not that of every process the test session has waited for.
     """
-    command = [sys.executable, "-m", "crawler.cli", "crawl", *args, "--data", str(data_dir)]
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
-    logs = logs or data_dir.parent
+    command = [sys.executable, "-m", "crawler.cli", *args]
+    logs.mkdir(parents=True, exist_ok=True)
     out_path, err_path = logs / "stdout.txt", logs / "stderr.txt"
     started = time.monotonic()
     with out_path.open("w") as out, err_path.open("w") as err:
@@ -147,3 +159,60 @@ def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
 def site_name(url: str) -> str:
     """The zero-config site name of a start URL (host and port)."""
     return url.split("//", 1)[1].rstrip("/").replace(":", "-")
+
+
+@contextlib.contextmanager
+def tmpfs(path: Path, size: int) -> Iterator[Path]:
+    """A tmpfs of ``size`` bytes mounted at ``path`` for the block: a disk that fills up.
+    Mounting needs root (``make test`` runs as root in a namespace of its own); the test is
+    skipped where it cannot mount."""
+    path.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={max(size // 1024, 1)}k", "tmpfs", str(path)]
+    attempt = subprocess.run(mount, capture_output=True, text=True)
+    if attempt.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({attempt.stderr.strip()}); needs root")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", str(path)], check=True)
+
+
+def grow(disk: Path, size: int) -> None:
+    """Give the tmpfs at ``disk`` room again: ``size`` bytes."""
+    subprocess.run(["mount", "-o", f"remount,size={size // 1024}k", str(disk)], check=True)
+
+
+# Each article's latest full capture: the fetch row a re-extraction reads (as reprocess does).
+CAPTURES = (
+    "SELECT a.id, a.url, f.url, f.sha256, f.warc_file, f.warc_offset FROM articles a "
+    "LEFT JOIN fetches f ON f.id = (SELECT max(f2.id) FROM fetches f2 JOIN article_urls u "
+    "  ON u.url = f2.url WHERE u.article_id = a.id AND f2.status = 200 "
+    "  AND f2.record_type = 'response' AND f2.warc_file IS NOT NULL) ORDER BY a.id"
+)
+PENDING = (
+    "SELECT 1 FROM frontier WHERE state = 'pending' AND (url = ? OR url IN "
+    "(SELECT url FROM article_urls WHERE article_id = ?))"
+)
+
+
+def unarchived(data_dir: Path) -> list[str]:
+    """Articles that could not be read back from WARC — no fetch row, or a record that does
+    not parse or hold the payload its row names — and whose URL is not pending either (no
+    later crawl would mend them)."""
+    lost = []
+    for article_id, url, fetched, sha256, warc_file, offset in rows(data_dir, CAPTURES):
+        if fetched is not None and _readable(data_dir, fetched, sha256, warc_file, offset):
+            continue
+        if not rows(data_dir, PENDING, url, article_id):
+            lost.append(url)
+    return lost
+
+
+def _readable(data_dir: Path, url: str, sha256: str, warc_file: str, offset: int) -> bool:
+    from archive.store.warc import read_response
+
+    try:
+        stored = read_response(data_dir / "warc", warc_file, offset)
+    except (OSError, StopIteration, ValueError):
+        return False
+    return stored.url == url and hashlib.sha256(stored.raw_payload).hexdigest() == sha256

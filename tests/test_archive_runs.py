@@ -4,6 +4,7 @@ crawl, and a finished run's row does not name the machine that ran it."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,17 @@ def test_a_closed_run_keeps_its_stats_but_names_no_machine(tmp_path: Path) -> No
         closed = archive.run(run)
     assert closed["status"] == "ok"
     assert json.loads(closed["stats"]) == {"a": {"secnews/requests": 3}}
+
+
+def test_a_run_whose_pid_lives_on_is_interrupted_only_under_the_writer_lock(
+    tmp_path: Path,
+) -> None:
+    # The pid of a crawl that died may be another process's by now (here: our parent's).
+    # Only the holder of the data directory's writer lock knows no crawl owns that run.
+    with Archive(tmp_path) as archive:
+        stale = archive.start_run(["a"])
+        owned_by(archive, stale, pid=os.getppid())
+        own = archive.start_run(["a"])
+        assert archive.close_interrupted_runs() == []
+        assert archive.close_interrupted_runs(lock_held=True) == [stale]
+        assert archive.run(own)["status"] == "running"

@@ -79,6 +79,26 @@ def test_copy_on_another_site_is_linked_not_dropped(archive: Archive) -> None:
     assert row["duplicate_of"] == first.article_id and row["site"] == "two"
 
 
+def test_a_copy_at_another_url_of_its_site_is_an_alias_of_that_copy(archive: Archive) -> None:
+    # A syndicating site moves its pages (or is served on another port): its copy of one
+    # site's article, found again at a new address, stays one article of its own.
+    original = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    copy = archive.save_article("two", record("http://two.example/z"), "http://two.example/z")
+    moved = archive.save_article("two", record("http://two.example/y"), "http://two.example/y")
+    assert (copy.outcome, moved.outcome) == ("duplicate", "alias")
+    assert moved.article_id == copy.article_id != original.article_id
+    assert archive.db["articles"].count == 2
+    assert archive.article_for_url("http://two.example/y") == copy.article_id
+
+
+def test_a_gone_article_found_at_a_new_url_is_live_again(archive: Archive) -> None:
+    first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
+    archive.mark_gone("http://one.example/a")
+    moved = archive.save_article("one", record("http://one.example/b"), "http://one.example/b")
+    assert (moved.outcome, moved.article_id, moved.returned) == ("alias", first.article_id, True)
+    assert archive.db["articles"].get(first.article_id)["status"] == "live"
+
+
 def test_edit_makes_a_new_version_and_keeps_the_old(archive: Archive) -> None:
     first = archive.save_article("one", record("http://one.example/a"), "http://one.example/a")
     edited = archive.save_article(
@@ -278,3 +298,45 @@ def test_one_statement_outside_a_group_commits_at_once(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "archive.db") as reader:
         assert reader.execute("SELECT count(*) FROM fetches").fetchone()[0] == 1
     archive.close()
+
+
+MONTHS_BY_SCAN = (
+    "SELECT site, CASE WHEN published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' "
+    "THEN substr(published, 1, 7) ELSE 'undated' END AS month, count(*) FROM articles "
+    "GROUP BY 1, 2 ORDER BY 1, 2"
+)
+
+
+def test_monthly_counts_follow_every_write(archive: Archive) -> None:
+    def months() -> list[tuple[str, str, int]]:
+        sql = "SELECT site, month, articles FROM article_months ORDER BY site, month"
+        return [tuple(row) for row in archive.db.execute(sql).fetchall()]
+
+    for number, published in enumerate(["2024-05-07", "2024-05-30T10:00+08:00", None, "2023"]):
+        url = f"http://one.example/n/{number}"
+        archive.save_article("one", record(url, f"第{number}篇 北斗", published=published), url)
+    archive.save_article("two", record("http://two.example/x", "另一篇"), "http://two.example/x")
+    scanned = [tuple(row) for row in archive.db.execute(MONTHS_BY_SCAN).fetchall()]
+    assert months() == scanned
+    assert ("one", "2024-05", 2) in scanned and ("one", "undated", 2) in scanned
+    archive.db.execute("UPDATE articles SET published = '2021-01-02' WHERE site = 'two'")
+    (gone,) = archive.db.execute("SELECT id FROM articles WHERE url LIKE '%/n/0'").fetchone()
+    for table in ("article_urls", "article_versions", "article_minhash", "article_bands"):
+        archive.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [gone])
+    archive.db.execute("DELETE FROM articles WHERE id = ?", [gone])
+    assert months() == [tuple(row) for row in archive.db.execute(MONTHS_BY_SCAN).fetchall()]
+    assert ("one", "2024-05", 1) in months() and ("two", "undated", 1) not in months()
+
+
+def test_an_archive_from_before_gets_its_monthly_counts(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    archive.upsert_site("one", title="One")
+    url = "http://one.example/a"
+    archive.save_article("one", record(url, published="2022-03-04"), url)
+    for event in ("insert", "delete", "update"):
+        archive.db.execute(f"DROP TRIGGER articles_month_{event}")
+    archive.db.execute("DROP TABLE article_months")
+    archive.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    archive.close()
+    reopened = Archive(tmp_path)
+    assert reopened.db.execute("SELECT * FROM article_months").fetchall() == [("one", "2022-03", 1)]

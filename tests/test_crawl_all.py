@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 from archive.urls import canonical_url
 from crawler.sample_site import expected_articles
 
-from .conftest import REPO, RunningSampleSite, secnews
+from .conftest import RunningSampleSite, run_in_terminal, secnews
 
 pytestmark = pytest.mark.e2e
 
@@ -82,23 +80,10 @@ def test_all_and_names_together_is_a_usage_error(private_sample_site: RunningSam
 def test_a_terminal_gets_a_live_progress_table(
     private_sample_site: RunningSampleSite, tmp_path: Path
 ) -> None:
-    controller, terminal = pty.openpty()
     command = [sys.executable, "-m", "crawler.cli", "crawl", "sample-forum", "--delay", "0"]
     command += ["--sites", str(private_sample_site.sites_dir), "--data", str(tmp_path)]
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
-    process = subprocess.Popen(command, stdout=terminal, stderr=terminal, cwd=REPO, env=env)
-    os.close(terminal)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the other side closed: the crawl has exited
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(controller)
-    assert process.wait(timeout=120) == 0
-    text = output.decode("utf-8", "replace")
+    returncode, text = run_in_terminal(command, env)
+    assert returncode == 0
     assert "1/1 sites done" in text and "sample-forum" in text
     assert "run 1 ok" in text and "health: 1 site(s) ok" in text

@@ -31,6 +31,7 @@ def crawl(
         "0",
         "-s",
         f"SECNEWS_EXTRACT_WORKERS={workers}",
+        "-v",  # the pool's start is an INFO line
     )
     with sqlite3.connect(data / "archive.db") as db:
         return db.execute(ARTICLES).fetchall(), result.stderr

@@ -186,10 +186,37 @@ def crawl_secretariat(sample_site: RunningSampleSite, data: Path, *options: str)
     secnews("crawl", "sample-secretariat", "--sites", sites, "--data", str(data), *options)
 
 
+IMAGE_FETCH = "content_type LIKE 'image/%'"
+
+
+def page_and_image_fetches(db: sqlite3.Connection, base: str) -> tuple[int, int]:
+    sql = f"SELECT count(*) - total({IMAGE_FETCH}), total({IMAGE_FETCH}) FROM fetches "
+    pages, images = db.execute(sql + "WHERE url LIKE ?", [f"{base}%"]).fetchone()
+    return int(pages), int(images)
+
+
 def test_max_pages_bounds_requests(sample_site: RunningSampleSite, tmp_path: Path) -> None:
     crawl_secretariat(sample_site, tmp_path, "--delay", "0", "--max-pages", "5")
     with connect(tmp_path) as db:
-        assert db.execute("SELECT count(*) FROM fetches").fetchone()[0] == 5
+        pages, images = page_and_image_fetches(db, "")
+        assert pages == 5 and images <= 5  # images have a budget of their own
+
+
+def test_images_never_starve_articles_of_the_budget(
+    sample_site: RunningSampleSite, sample_crawl: Crawl, tmp_path: Path
+) -> None:
+    # The budget a full crawl of the site needs for its pages alone: with it, every article
+    # is still archived, though the articles hold images that are fetched too.
+    base = sample_site.urls["sample-secretariat"]
+    with connect(sample_crawl.data_dir) as db:
+        needed, images = page_and_image_fetches(db, base)
+        articles = archived_urls(db, "sample-secretariat")
+    assert images >= 10
+    crawl_secretariat(sample_site, tmp_path, "--delay", "0", "--max-pages", str(needed))
+    with connect(tmp_path) as db:
+        assert archived_urls(db, "sample-secretariat") == articles
+        pages, images = page_and_image_fetches(db, base)
+        assert pages <= needed and 0 < images <= needed
 
 
 def test_a_large_frontier_is_read_a_backlog_at_a_time(
@@ -209,7 +236,7 @@ def test_a_large_frontier_is_read_a_backlog_at_a_time(
     backlog = ("-s", "SECNEWS_FRONTIER_BACKLOG=50")
     crawl_secretariat(sample_site, tmp_path, "--delay", "0", "--max-pages", "30", *backlog)
     with connect(tmp_path) as db:
-        assert db.execute("SELECT count(*) FROM fetches").fetchone()[0] == 30
+        assert page_and_image_fetches(db, "")[0] == 30
         stats = json.loads(db.execute("SELECT stats FROM crawl_runs").fetchone()[0])
         refused = stats["sample-secretariat"].get("secnews/budget/refused", 0)
         assert 0 < refused < 200  # a backlog and the links found, not the 2000

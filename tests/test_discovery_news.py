@@ -9,8 +9,8 @@ import pytest
 
 from crawler.discovery.classify import PageKind, read_page
 from crawler.discovery.evidence import PageEvidence
-from crawler.discovery.feeds import parse_sitemap
 from crawler.discovery.sections import DatedEntry, Location, NewsSections, day_of
+from crawler.discovery.sitemaps import SitemapStream
 from crawler.discovery.verdict import decide
 
 PROSE = (
@@ -199,11 +199,11 @@ NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_a_news_sitemap_places_its_entries_in_a_news_section() -> None:
-    _, entries = parse_sitemap(NEWS_SITEMAP)
+    entries = list(SitemapStream(NEWS_SITEMAP, 1 << 20).entries())
     assert [e.news_published for e in entries] == ["2026-05-02T10:00:00+02:00", "2026-05-09", None]
-    assert entries[0].published == "2026-05-19"  # the lastmod stays what revisits read
+    assert entries[0].lastmod == "2026-05-19"  # the lastmod stays what revisits read
     sections = NewsSections(TODAY)
-    news = [DatedEntry(e.url, day_of(e.news_published)) for e in entries if e.news_published]
+    news = [DatedEntry(e.loc, day_of(e.news_published)) for e in entries if e.news_published]
     sections.learn("http://city.example/news-sitemap.xml", "news sitemap", news)
     found = sections.locate("http://city.example/press/council-budget")
     assert found is not None and found.listed == date(2026, 5, 2)

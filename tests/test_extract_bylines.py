@@ -72,6 +72,18 @@ def test_sources(line: str, source: str) -> None:
     assert facts_of(line).sources == [source]
 
 
+@pytest.mark.parametrize(
+    "line", ["Published 7 May 2024", "Posted 2024-05-07", "Last updated 7 May 2024 10:00"]
+)
+def test_a_date_word_without_a_colon_is_no_author(line: str) -> None:
+    facts = facts_of(line)
+    assert facts.has_date and (facts.authors, facts.bare) == ([], "")
+
+
+def test_posted_before_the_date_and_by_after_it() -> None:
+    assert facts_of("Posted 7 May 2024 by Jane Doe").authors == ["Jane Doe"]
+
+
 def test_issuing_body_without_label_is_the_bare_token() -> None:
     facts = facts_of("12 мая 2023 Пресс-служба Министерства иностранных дел")
     assert facts.bare == "Пресс-служба Министерства иностранных дел"

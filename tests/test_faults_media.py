@@ -44,6 +44,9 @@ def test_files_are_written_only_under_media_named_by_their_hash(crawl: CrawlResu
         relative = path.relative_to(data).as_posix()
         if path.is_dir() or relative.startswith("warc/") or relative.startswith("archive.db"):
             continue
+        if relative == "crawl.lock":  # the writers' lock (archive/lock.py): free, so empty
+            assert path.stat().st_size == 0
+            continue
         assert MEDIA_FILE.match(relative), relative
         assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
     # The ../ and %2F images were fetched at their resolved URLs and kept like any other.
@@ -82,3 +85,31 @@ def test_the_archive_ui_serves_an_svg_sandboxed(crawl: CrawlResult) -> None:
     policy = response.headers.get("content-security-policy", "")
     assert disposition.startswith("attachment") or "sandbox" in policy
     assert response.headers.get("x-content-type-options") == "nosniff"
+
+
+def test_images_on_another_host_are_fetched_under_that_hosts_robots_txt(
+    crawl: CrawlResult,
+) -> None:
+    """A CDN, a ``static.`` host, another port: its images are kept, its robots.txt is read
+    (for images only) and obeyed."""
+    assert crawl.site is not None
+    kept = images(crawl)
+    assert kept["cdn.png"]["sha256"] and str(kept["cdn.png"]["path"]).endswith(".png")
+    assert kept["hidden.png"]["sha256"] is None  # Disallow: /private/ on the images host
+    asked = sorted(entry["path"] for entry in crawl.site.requests_to("static"))
+    assert asked == ["/img/cdn.png", "/robots.txt"]
+    robots = crawl.rows(
+        "SELECT status, error FROM fetches WHERE url = ?", crawl.site.urls["static"] + "robots.txt"
+    )
+    assert [tuple(row) for row in robots] == [(200, None)]
+
+
+def test_an_images_host_is_never_crawled_for_pages(crawl: CrawlResult) -> None:
+    """Let in for images, the other host stays off the site: neither the page the article
+    links to there nor a redirect to one of its pages is fetched."""
+    assert crawl.site is not None
+    static = crawl.site.urls["static"]
+    (moved,) = crawl.rows("SELECT error FROM fetches WHERE url LIKE '%/fault/offsite-media-host'")
+    assert moved[0] == f"IgnoreRequest: off-site: {static}news/moved.html"
+    asked = {entry["path"] for entry in crawl.site.requests_to("static")}
+    assert not any(path.startswith("/news/") for path in asked)

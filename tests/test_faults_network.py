@@ -51,6 +51,14 @@ def test_a_request_that_never_gets_an_answer_times_out_and_is_recorded(crawl: Cr
         assert f"took longer than {TIMEOUT:.1f} seconds" in error
 
 
+def test_a_slowloris_is_cut_at_the_time_limit_of_the_whole_answer(crawl: CrawlResult) -> None:
+    """A byte a second keeps every read short; the limit is on the whole answer."""
+    attempts = fetches(crawl, "/fault/slow")
+    assert len(attempts) == ATTEMPTS
+    for status, error, _ in attempts:
+        assert status is None and f"took longer than {TIMEOUT:.1f} seconds" in (error or "")
+
+
 @pytest.mark.parametrize(
     ("path", "error"),
     [("/fault/reset", "ConnectionLost"), ("/fault/truncated", "ResponseDataLossError")],
@@ -101,8 +109,11 @@ def test_a_redirect_loop_ends_at_the_redirect_limit_with_its_error(crawl: CrawlR
 def test_redirects_off_the_site_are_never_followed(crawl: CrawlResult) -> None:
     assert crawl.site is not None
     assert crawl.site.requests_to("elsewhere") == []  # the other site's own log
-    offsite = last(crawl, "/fault/offsite")
-    assert offsite[0] == 302 and "off-site: " + crawl.site.urls["elsewhere"] in (offsite[1] or "")
+    for path in ("/fault/offsite", "/fault/offsite-metadata"):
+        offsite = last(crawl, path)
+        assert offsite[0] == 302 and "off-site: " + crawl.site.urls["elsewhere"] in (
+            offsite[1] or ""
+        )
 
 
 def test_redirects_to_private_addresses_and_files_are_refused(crawl: CrawlResult) -> None:

@@ -212,3 +212,44 @@ def test_an_unreachable_site_fails_fetch_errors(tmp_path: Path) -> None:
     ((site, rule, message),) = findings(tmp_path)
     assert (site, rule) == ("127.0.0.1-9", "fetch-errors")
     assert "failed after retries (100%" in message
+
+
+def test_thresholds_are_settings_of_a_site_and_of_the_environment(
+    healthy: Served,
+    first_crawl: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A site that publishes rarely is given more days in its own file: only the other is stale.
+    sites_dir = Path(shutil.copytree(healthy.sites_dir, tmp_path / "sites"))
+    forum = sites_dir / "sample-forum.toml"
+    forum.write_text(forum.read_text() + "\n[health]\nstale_min_days = 500\n")
+    data = copy_of(first_crawl, tmp_path)
+    age_archive(data, 400)
+    args = ("crawl", *SITES, "--sites", str(sites_dir), "--data", str(data), "--delay", "0")
+    result = secnews(*args, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr[-3000:]
+    assert {(s, rule) for s, rule, _ in findings(data)} == {("sample-secretariat", "stale")}
+    # secnews.env (the environment) changes them for every site.
+    monkeypatch.setenv("SECNEWS_HEALTH_STALE_MIN_DAYS", "450")
+    result = secnews(*args, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "health: 2 site(s) ok" in result.stdout
+
+
+def test_a_bad_threshold_stops_the_crawl_before_any_request(
+    healthy: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = len(healthy.requests)
+    monkeypatch.setenv("SECNEWS_HEALTH_MIN_ERRORS", "a few")
+    result = crawl(healthy, tmp_path / "data")
+    assert result.returncode == 2
+    assert "SECNEWS_HEALTH_MIN_ERRORS: 'a few' is not a whole number of 0 or more" in result.stderr
+    monkeypatch.delenv("SECNEWS_HEALTH_MIN_ERRORS")
+    sites_dir = Path(shutil.copytree(healthy.sites_dir, tmp_path / "sites"))
+    forum = sites_dir / "sample-forum.toml"
+    forum.write_text(forum.read_text() + "\n[health]\nstale_days = 30\n")
+    checked = secnews("sites", "check", "--sites", str(sites_dir), check=False)
+    assert checked.returncode == 2
+    assert f"{forum}: health.stale_days: unknown key" in checked.stdout
+    assert len(healthy.requests) == before

@@ -155,6 +155,27 @@ def test_two_odd_pages_are_not_drift(archive: Archive) -> None:
     assert assess_run(archive.db, run, now=NOW) == []
 
 
+@pytest.mark.parametrize(("status", "drift"), [("disk_full", False), ("ok", True)])
+def test_a_run_completing_an_unfinished_one_is_judged_with_it(
+    archive: Archive, status: str, drift: bool
+) -> None:
+    # The disk filled part-way through the first run, which had kept the long articles
+    # only; the next crawl archived the short ones. One crawl, in two runs.
+    start = NOW - timedelta(hours=1)
+    first = run_with(archive, {"secnews/extracted": 10}, start, start + timedelta(minutes=5))
+    archive.db.execute(
+        "UPDATE crawl_runs SET status = ?, started_at = ? WHERE id = ?",
+        [status, stamp(start), first],
+    )
+    weekly_history(archive, start + timedelta(minutes=1))
+    seen = NOW - timedelta(minutes=4)
+    for number in range(10):
+        save(archive, 100 + number, "2025-03-20", seen, text=f"{SHORT} ({number})")
+    run = run_with(archive, {"secnews/extracted": 10}, NOW - timedelta(minutes=5), NOW)
+    messages = [f.message for f in assess_run(archive.db, run, now=NOW)]
+    assert any(m.startswith("median text length fell") for m in messages) == drift
+
+
 def test_extraction_yield_falling_against_earlier_runs_is_drift(archive: Archive) -> None:
     earlier = {"secnews/extracted": 20, "secnews/not_article/no_date": 4}
     first = run_with(archive, earlier, NOW - timedelta(days=2), NOW - timedelta(days=2))

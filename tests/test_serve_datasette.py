@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
+import sqlite_utils
 
 from archive.datasette.app import make_datasette
 from tests.conftest import REPO, secnews
@@ -87,6 +88,25 @@ def test_table_page_facets_and_newest_first(client: Client) -> None:
     facets = page["facet_results"]
     assert {"site", "language", "year", "status"} <= set(facets)
     assert {item["value"] for item in facets["site"]["results"]} >= {SITE_RU, SITE_MIX}
+
+
+def test_a_large_table_opens_without_facets_that_count_every_row(
+    search_archive: Path, tmp_path: Path
+) -> None:
+    from archive.datasette.metadata import FACET_ROWS, build_metadata
+
+    copy = tmp_path / "archive.db"
+    with db(search_archive) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+        rows = target.execute("SELECT count(*) FROM fetches").fetchone()[0]
+        target.executemany(
+            "INSERT INTO fetches (url, fetched_at, status) VALUES (?, '2024-01-01T00:00:00Z', 200)",
+            ((f"http://example.org/{n}",) for n in range(FACET_ROWS - rows)),
+        )
+    with sqlite_utils.Database(copy) as archive:
+        tables = build_metadata(archive)["databases"]["archive"]["tables"]
+    assert tables["fetches"]["facets"] == []  # FACET_ROWS rows: the page would count them all
+    assert tables["articles"]["facets"] == ["site", "language", "year", "status"]
 
 
 @pytest.mark.parametrize("word", ["论坛", "北斗", "兰州", "秘书"])

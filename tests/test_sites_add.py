@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -86,17 +87,21 @@ def test_an_added_secretariat_crawls_like_the_bundled_config(
     assert "robots.txt    HTTP 404" in out
     assert "pagination    /news\\.php\\?lang=cn&class2=5&page=\\d+$" in out
     assert "articles      /shownews\\.php\\?lang=cn&id=\\d+$" in out
+    # A Chinese site on a bare address: the language is read from the page, and the timezone
+    # follows from it, as Chinese is the language of one time (the file says why).
+    assert "language      zh" in out
+    assert "timezone      Asia/Shanghai, from the pages' language (zh)" in out
+    config = load_site_file(tmp_path / "sites" / "secretariat-added.toml")
+    assert (config.language, config.timezone) == ("zh", "Asia/Shanghai")
+    # The next step is printed as it must be typed: with the --sites it was written to.
     data = tmp_path / "data"
-    secnews(
-        "crawl",
-        "secretariat-added",
-        "--sites",
-        str(tmp_path / "sites"),
-        "--data",
-        str(data),
-        "--delay",
-        "0",
-    )
+    (step,) = [line.removeprefix("next: ") for line in out.splitlines() if line.startswith("next:")]
+    for command in step.split(" && "):
+        program, *args = shlex.split(command)
+        assert program == "secnews" and "--sites" in args
+        if args[0] == "crawl":
+            args += ["--data", str(data), "--delay", "0"]
+        secnews(*args)
     with sqlite3.connect(data / "archive.db") as db:
         urls = {
             url

@@ -6,10 +6,13 @@ import csv
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +63,52 @@ KEYS = {
 }
 
 
+# Columns a snapshot adds to its articles (typed forms of published), checked on their own.
+TYPED = ("published_utc", "published_date")
+
+
 def keyed(table: str, loaded: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
-    """Rows loaded from an export, keyed like ``archive_rows``."""
-    return {tuple(row[k] for k in KEYS[table]): row for row in loaded}
+    """Rows loaded from an export, keyed like ``archive_rows``, without the typed dates."""
+    return {
+        tuple(row[k] for k in KEYS[table]): {k: v for k, v in row.items() if k not in TYPED}
+        for row in loaded
+    }
+
+
+def test_parquet_gives_published_as_a_utc_timestamp_and_a_date(snap: Snapshot) -> None:
+    table = pq.read_table(snap.path / "parquet" / "articles")
+    assert str(table.schema.field("published_utc").type) == "timestamp[ms, tz=UTC]"
+    assert str(table.schema.field("published_date").type) == "date32[day]"
+    instants = dates = 0
+    for row in table.to_pylist():
+        published = row["published"]
+        moment = datetime.fromisoformat(published) if "T" in published else None
+        if moment is not None and moment.tzinfo is not None:
+            assert row["published_utc"] == moment.astimezone(UTC), published
+            instants += 1
+        else:
+            assert row["published_utc"] is None, published
+        assert row["published_date"] == date.fromisoformat(published[:10])
+        dates += 1
+    assert instants >= 30 and dates == 39
+    # Beside them, the string as the page gave it and where it was read.
+    assert all(row["published_raw"] and row["published_source"] for row in table.to_pylist())
+
+
+def test_json_lines_give_the_utc_instant_in_iso_8601(snap: Snapshot) -> None:
+    with gzip.open(next((snap.path / "jsonl").glob("articles/*/*")), "rt") as lines:
+        row = json.loads(lines.readline())
+    published = datetime.fromisoformat(row["published"])
+    assert row["published_utc"] == published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_snapshot_is_readable_by_the_group(snap: Snapshot) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(snap.path.stat().st_mode) == 0o777 & ~umask
+    assert all(
+        stat.S_IMODE(path.stat().st_mode) & 0o044 == 0o044 & ~umask for path in snap.path.rglob("*")
+    )
 
 
 def test_the_summary_names_the_archive_and_its_date(snap: Snapshot) -> None:

@@ -170,7 +170,7 @@ def _payload() -> Any:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--site", "no-such-site"), "no site named no-such-site"),
+        (("--site", "no-such-site"), "--site no-such-site: no such site in this archive"),
         (("--since", "2099-01-01"), "the selection holds no articles"),
         (("--until", "last year"), "--until last year: expected a date"),
         (("--formats", "sqlite,xlsx"), "formats: expected some of"),
@@ -186,4 +186,4 @@ def test_bad_selections_are_usage_errors(
 
 def test_no_archive_is_a_usage_error(tmp_path: Path) -> None:
     result = secnews("snapshot", "--data", str(tmp_path), check=False)
-    assert result.returncode == 2 and "no archive at" in result.stderr
+    assert result.returncode == 2 and "archive.db: no archive here" in result.stderr

@@ -6,6 +6,7 @@ running crawl commits); ``immutable=True`` suits a published copy that never cha
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import logging
@@ -122,7 +123,13 @@ def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        reason = "is in use (pass another --port)" if exc.errno == errno.EADDRINUSE else ""
+        raise ServeError(f"{address} {reason or f'cannot be listened on: {exc.strerror}'}") from exc
     sock.listen(128)
     return sock
 

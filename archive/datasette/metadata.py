@@ -18,6 +18,11 @@ DATABASE = "archive"
 LICENSE = "Texts and images remain the property of their publishers; archived for research."
 SOURCE = "News pages of official bodies, crawled by secnews"
 
+# A facet counts every row of its table on every view of the table page: on a larger table
+# the page would take longer than a reader waits (250 ms a facet at a million articles), so
+# it opens without them; `?_facet=site` still asks for one.
+FACET_ROWS = 100_000
+
 # table: (title, description, options); options are Datasette table metadata keys.
 TABLES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "sites": (
@@ -51,7 +56,8 @@ TABLES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "fetches": (
         "Fetches",
         "Every HTTP exchange of every crawl, with where its raw record is in the WARC files.",
-        {"label_column": "url", "sort_desc": "fetched_at", "facets": ["status"]},
+        # Newest first by id, the order fetches are written in: no sort of millions of rows.
+        {"label_column": "url", "sort_desc": "id", "facets": ["status"]},
     ),
     "crawl_runs": (
         "Crawl runs",
@@ -66,7 +72,14 @@ TABLES: dict[str, tuple[str, str, dict[str, Any]]] = {
 }
 # The crawler's and the dedupe's bookkeeping: reachable by URL and under "hidden tables" on
 # the database page, out of the way of an archivist's list.
-INTERNAL = ("article_bands", "article_minhash", "frontier", "frontier_variants", "listings")
+INTERNAL = (
+    "article_bands",
+    "article_minhash",
+    "article_months",
+    "frontier",
+    "frontier_variants",
+    "listings",
+)
 
 COLUMNS: dict[str, dict[str, str]] = {
     "sites": {
@@ -161,9 +174,16 @@ def _table(db: sqlite_utils.Database, name: str, source: str) -> dict[str, Any]:
         else:
             columns[column.name] = (column.type or "value").lower()
     entry: dict[str, Any] = {"title": title, "source": source, "license": LICENSE, **options}
-    if "facets" in entry:  # only the facets whose columns this archive has
-        entry["facets"] = [facet for facet in entry["facets"] if facet in columns]
+    if "facets" in entry:  # only the facets whose columns this archive has, if cheap
+        facets = [facet for facet in entry["facets"] if facet in columns]
+        entry["facets"] = facets if _rows_up_to(db, name, FACET_ROWS) < FACET_ROWS else []
     if description:
         entry["description"] = description
     entry["columns"] = columns
     return entry
+
+
+def _rows_up_to(db: sqlite_utils.Database, table: str, limit: int) -> int:
+    """How many rows ``table`` holds, counted no further than ``limit``."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM [{table}] LIMIT {int(limit)})"
+    return int(db.execute(sql).fetchone()[0])

@@ -18,10 +18,9 @@ FROM sites s JOIN articles a ON a.id IN (
   SELECT id FROM articles WHERE site = s.name ORDER BY published DESC, id DESC LIMIT 10)
 ORDER BY s.name, a.published DESC, a.id DESC"""
 
-ARTICLES_PER_MONTH = """SELECT substr(published, 1, 7) AS month, site, count(*) AS articles
-FROM articles
-WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'
-GROUP BY month, site
+ARTICLES_PER_MONTH = """SELECT month, site, articles
+FROM article_months
+WHERE month != 'undated'
 ORDER BY month DESC, site"""
 
 VERSIONS_OF_ARTICLE = """SELECT article_id, version, fetched_at, title, published, author,

@@ -3,7 +3,9 @@
 This run's versions of the site's articles (topped up with the latest earlier ones when the
 run found only a few) are compared with the versions before them: median text length, how
 often title, date and author are found; and the share of candidate pages extraction kept.
-A template change shows up in one of them long before a reader notices.
+A template change shows up in one of them long before a reader notices. A run that resumes
+runs which did not finish (stopped by a full disk or a signal, killed) completes their
+crawl: their versions and its own are judged together, never one against the other.
 """
 
 from __future__ import annotations
@@ -49,6 +51,22 @@ _VERSIONS = (
 )
 _THIS_RUN = "AND substr(v.fetched_at, 1, 19) BETWEEN ? AND ? LIMIT 5000"
 _BEFORE = "AND substr(v.fetched_at, 1, 19) < ? ORDER BY v.fetched_at DESC LIMIT ?"
+_EARLIER_RUNS = (
+    "SELECT status, started_at FROM crawl_runs WHERE id < ? AND EXISTS "
+    "(SELECT 1 FROM json_each(crawl_runs.sites) WHERE value = ?) ORDER BY id DESC LIMIT 50"
+)
+
+
+def window_start(db: sqlite_utils.Database, run: SiteRun) -> str:
+    """When the run's own pages begin: its start, or that of the unfinished runs of the
+    site just before it, whose crawl it completes."""
+    start = str(run.started_at)[:19]
+    for status, started in db.execute(_EARLIER_RUNS, [run.run_id, run.site]).fetchall():
+        if status == "ok":
+            break
+        if started:
+            start = min(start, str(started)[:19])
+    return start
 
 
 def version_window(
@@ -61,7 +79,7 @@ def version_window(
     """
     if not run.started_at:
         return None
-    start, until = run.started_at[:19], (run.finished_at or "9999")[:19]
+    start, until = window_start(db, run), (run.finished_at or "9999")[:19]
     fresh = db.execute(_VERSIONS + _THIS_RUN, [run.site, start, until]).fetchall()
     if not fresh:
         return None

@@ -9,7 +9,7 @@ Two facts only the crawl can see (robots.txt, redirects) arrive as Scrapy stats 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from itertools import pairwise
@@ -142,17 +142,24 @@ def assess_run(
     run_id: int,
     policy: HealthPolicy | None = None,
     now: datetime | None = None,
+    site_policies: Mapping[str, HealthPolicy] | None = None,
 ) -> list[Finding]:
-    """Judge every site of a finished run; store its ``site_runs`` rows and findings."""
+    """Judge every site of a finished run; store its ``site_runs`` rows and findings.
+
+    Each site is judged by its entry in ``site_policies`` if it has one, else by ``policy``.
+    """
     policy = policy or HealthPolicy()
+    site_policies = site_policies or {}
     now = now or datetime.now(UTC)
     runs = run_sites(db, run_id)
     record_site_runs(db, runs)
     findings: list[Finding] = []
     for run in runs:
-        found = [finding for rule in RULES for finding in rule(run, db, policy, now)]
+        judged_by = site_policies.get(run.site, policy)
+        found = [finding for rule in RULES for finding in rule(run, db, judged_by, now)]
         for finding in found:
-            log.warning("health: %s: %s: %s", finding.site, finding.rule, finding.message)
+            # INFO: the crawl's summary prints the findings, and the webhook carries them.
+            log.info("health: %s: %s: %s", finding.site, finding.rule, finding.message)
         set_result(db, run, _result(run, found))
         findings += found
     _store(db, run_id, findings, now)

@@ -70,12 +70,13 @@ def record_listed(
         kept = found.get(entry.url)
         if kept is None or len(entry.title or "") > len(kept.title or ""):
             found[entry.url] = entry
-    before = {
-        str(url): (title, day)
-        for url, title, day in db.execute(
-            "SELECT url, title, date FROM listings WHERE source = ?", [source]
+    before: dict[str, tuple[str | None, str | None]] = {}
+    for chunk in _chunks(list(found)):  # only these URLs: a sitemap is read in chunks
+        rows = db.execute(
+            f"SELECT url, title, date FROM listings WHERE source = ? AND url IN ({_marks(chunk)})",
+            [source, *chunk],
         )
-    }
+        before |= {str(url): (title, day) for url, title, day in rows}
     changed = [url for url, entry in found.items() if _entry_changed(before.get(url), entry)]
     anew = [url for url in found if url not in before] if _has_gone(db, site) else []
     with db.atomic():
@@ -95,19 +96,40 @@ def lastmod_due(
     """The archived live articles a sitemap gives a ``<lastmod>`` later than their last
     fetch. A sitemap that would name more than half of the archived articles it lists
     (and more than ``STAMPED_MIN``) stamps every URL with one time, and names none."""
-    lastmods = {url: lastmod for url, lastmod in entries if lastmod}
-    fetched = archived(db, site, list(lastmods), "live")
-    due = [url for url, last in fetched.items() if later_than(lastmods[url], last)]
-    if len(due) > max(STAMPED_MIN, STAMPED_SHARE * len(fetched)):
-        log.info(
-            "%s: lastmod of %d of its %d archived articles is later than their fetch; "
-            "taken as the time the sitemap was made",
-            source,
-            len(due),
-            len(fetched),
+    tally = LastmodTally(db, site, source)
+    tally.add(entries)
+    return tally.due()
+
+
+class LastmodTally:
+    """``lastmod_due`` for a sitemap read a chunk at a time: ``add`` each chunk's (URL,
+    lastmod) pairs, then ``due()`` judges the whole sitemap. Holds only the archived
+    articles it names, never every URL the sitemap lists."""
+
+    def __init__(self, db: sqlite_utils.Database, site: str, source: str):
+        self.db, self.site, self.source = db, site, source
+        self.archived = 0  # archived live articles the sitemap gives a lastmod
+        self._due: dict[str, None] = {}
+
+    def add(self, entries: Sequence[tuple[str, str | None]]) -> None:
+        lastmods = {url: lastmod for url, lastmod in entries if lastmod}
+        fetched = archived(self.db, self.site, list(lastmods), "live")
+        self.archived += len(fetched)
+        self._due |= dict.fromkeys(
+            url for url, last in fetched.items() if later_than(lastmods[url], last)
         )
-        return []
-    return due
+
+    def due(self) -> list[str]:
+        if len(self._due) > max(STAMPED_MIN, STAMPED_SHARE * self.archived):
+            log.info(
+                "%s: lastmod of %d of its %d archived articles is later than their fetch; "
+                "taken as the time the sitemap was made",
+                self.source,
+                len(self._due),
+                self.archived,
+            )
+            return []
+        return list(self._due)
 
 
 def unlisted(

@@ -86,7 +86,8 @@ SELECT
     r.articles_gone AS gone,
     r.fetch_errors AS errors,
     r.requests AS requests,
-    (SELECT count(*) FROM articles a WHERE a.site = s.name) AS articles,
+    coalesce((SELECT sum(m.articles) FROM article_months m WHERE m.site = s.name), 0)
+      AS articles,
     (SELECT max(a.first_seen) FROM articles a WHERE a.site = s.name) AS last_new_article,
     (SELECT max(a.published) FROM articles a WHERE a.site = s.name) AS newest_published,
     (SELECT group_concat(DISTINCT h.rule)

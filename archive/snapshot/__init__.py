@@ -2,7 +2,8 @@
 
 - ``take``: ``take_snapshot`` — copy, cut, export, describe; the same archive state gives
   the same bytes.
-- ``selection``: which sites and dates, and the consistent copy cut to them.
+- ``selection``: which sites and dates, and the consistent copy cut to them, with typed
+  forms of ``published`` (a UTC timestamp, a calendar date).
 - ``introspect``: the shape of a database read at run time (tables, keys, indexes).
 - ``incremental``: row digests, and the snapshot an incremental one extends.
 - ``exports``: Parquet, JSON Lines, CSV and text, written side by side in worker processes.

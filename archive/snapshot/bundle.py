@@ -1,10 +1,15 @@
-"""A snapshot as one file (``.tar.gz`` or ``.zip``) with fixed order and times, and reading
-members back from a snapshot directory or such a file."""
+"""A snapshot on disk: written under a dot name until whole, packed as one file (``.tar.gz``
+or ``.zip``) with fixed order and times, and its members read back from a snapshot
+directory or such a file."""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
+import logging
 import os
+import secrets
+import shutil
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -15,7 +20,12 @@ from typing import IO
 
 from archive.snapshot.manifest import PACKAGE_FILE, STATE_FILE, SUMS_FILE, file_sha256
 
+log = logging.getLogger(__name__)
+
 KINDS = ("tar.gz", "zip")
+PARTIAL = ".partial-"  # a snapshot being written: the listing ignores dot names
+SCRATCH = ".scratch"
+OWNER_FILE = "owner.lock"
 # Read first by anyone opening the file: the description, the checksums, the row digests.
 LEADING = (PACKAGE_FILE, SUMS_FILE, "README.md", "CITATION.cff", STATE_FILE)
 _STORED = (".gz", ".parquet", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -44,16 +54,84 @@ def _timestamp(created: str) -> datetime:
     return max(moment if moment.tzinfo else moment.replace(tzinfo=UTC), _ZIP_EPOCH)
 
 
-def pack(directory: Path, kind: str, created: str) -> Path:
-    """Write ``<directory>.<kind>`` and its ``.sha256`` beside it; return the file's path."""
+class PartialSnapshot:
+    """A snapshot being written in ``out_dir``: its folder ``.partial-TOKEN``, its scratch
+    folder ``.partial-TOKEN.scratch`` and, while it is packed, ``.partial-TOKEN.KIND``.
+    Nothing has its final name until it is whole. The scratch folder holds a file this
+    process keeps locked until ``close()``; whatever such a name is left with its lock free
+    was left by a killed snapshot, and the next one to write in ``out_dir`` removes it."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        remove_abandoned(out_dir)
+        token = secrets.token_hex(6)
+        self.folder = out_dir / f"{PARTIAL}{token}"
+        self.scratch = out_dir / f"{PARTIAL}{token}{SCRATCH}"
+        self.scratch.mkdir()
+        self._owner = os.open(self.scratch / OWNER_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC)
+        fcntl.flock(self._owner, fcntl.LOCK_EX)
+        self.folder.mkdir()  # with the user's umask: a snapshot is to share
+
+    def packed(self, kind: str) -> Path:
+        """Where the snapshot is packed before the file takes its final name."""
+        return self.folder.with_name(f"{self.folder.name}.{kind}")
+
+    def close(self) -> None:
+        """Remove what is left unfinished, then the claim on it."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        for kind in KINDS:
+            self.packed(kind).unlink(missing_ok=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        os.close(self._owner)
+
+
+def remove_abandoned(out_dir: Path) -> list[str]:
+    """Remove what killed snapshots left in ``out_dir`` (their ``.partial-`` names whose
+    owner is gone); return the names removed."""
+    removed = []
+    for path in sorted(out_dir.glob(f"{PARTIAL}*")):
+        token = path.name.removeprefix(PARTIAL).split(".", 1)[0]
+        if _owned(out_dir / f"{PARTIAL}{token}{SCRATCH}"):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path.name)
+    if removed:
+        log.warning("removed what an interrupted snapshot left in %s: %s", out_dir, removed)
+    return removed
+
+
+def _owned(scratch: Path) -> bool:
+    """Whether a live snapshot holds the lock in ``scratch``."""
+    try:
+        owner = os.open(scratch / OWNER_FILE, os.O_RDWR | os.O_CLOEXEC)
+    except OSError:
+        return False  # no scratch folder, or none of this kind: nobody's
+    try:
+        fcntl.flock(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(owner)
+    return False
+
+
+def pack(directory: Path, kind: str, created: str, partial: PartialSnapshot) -> Path:
+    """Write ``<directory>.<kind>`` and its ``.sha256`` beside it; return the file's path.
+    The file is written as ``partial.packed(kind)`` and renamed once whole."""
     target = directory.with_name(f"{directory.name}.{kind}")
     moment = _timestamp(created)
+    packing = partial.packed(kind)
     if kind == "tar.gz":
-        _pack_tar(directory, target, moment)
+        _pack_tar(directory, packing, moment)
     elif kind == "zip":
-        _pack_zip(directory, target, moment)
+        _pack_zip(directory, packing, moment)
     else:
         raise ValueError(f"unknown archive kind {kind!r} (expected one of {', '.join(KINDS)})")
+    packing.rename(target)
     sidecar = target.with_name(f"{target.name}.sha256")
     sidecar.write_text(f"{file_sha256(target)}  {target.name}\n", encoding="utf-8")
     return target

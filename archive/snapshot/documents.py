@@ -15,7 +15,7 @@ from archive.columns import column_description, datasette_tables, table_descript
 from archive.snapshot.exports import path_part
 from archive.snapshot.incremental import TableChanges
 from archive.snapshot.manifest import STATE_FILE
-from archive.snapshot.selection import Selection
+from archive.snapshot.selection import DATE, TIMESTAMP, Selection
 
 LICENSE_URL = "https://spdx.org/licenses/{}.html"
 CONTENT_NOTE = (
@@ -83,6 +83,8 @@ class Facts:
 
 def frictionless_type(declared: str) -> str:
     upper = declared.upper()
+    if upper in (TIMESTAMP, DATE):
+        return {TIMESTAMP: "datetime", DATE: "date"}[upper]
     if "INT" in upper:
         return "integer"
     if any(word in upper for word in ("REAL", "FLOA", "DOUB")):

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -41,7 +42,7 @@ import pyarrow.parquet as pq
 from archive.snapshot.incremental import record_digests, write_digests
 from archive.snapshot.introspect import columns, key_columns, tables
 from archive.snapshot.manifest import STATE_FILE, FileLog, Progress
-from archive.snapshot.selection import open_copy
+from archive.snapshot.selection import DATE, TIMESTAMP, open_copy, parse_instant
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +125,13 @@ class _Counter:
 
 
 def arrow_type(declared: str) -> pa.DataType:
-    """The Arrow type of a SQLite declared type, by SQLite's own affinity rules."""
+    """The Arrow type of a SQLite declared type, by SQLite's own affinity rules (and the
+    typed date columns a snapshot adds: see ``selection``)."""
     upper = declared.upper()
+    if upper == TIMESTAMP:
+        return pa.timestamp("ms", tz="UTC")  # Parquet has no seconds unit
+    if upper == DATE:
+        return pa.date32()
     if "INT" in upper:
         return pa.int64()
     if any(word in upper for word in ("CHAR", "CLOB", "TEXT")):
@@ -142,6 +148,10 @@ def arrow_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
 
 
 def _arrow_column(values: Sequence[Any], kind: pa.DataType) -> pa.Array:
+    if pa.types.is_timestamp(kind):
+        values = [v if v is None else parse_instant(v) for v in values]
+    elif pa.types.is_date32(kind):
+        values = [v if v is None else date.fromisoformat(v) for v in values]
     try:
         return pa.array(values, type=kind)
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # SQLite let a value of another type in

@@ -5,13 +5,22 @@ archive even while a crawl writes. Cutting it to a selection keeps the selected 
 what hangs on them: rows naming an article (``article_id``), a kept site (``site``) or a kept
 crawl run (``run_id``), the fetches of the kept pages and images, and the search index rows
 of the kept articles. Everything is read from the schema at run time.
+
+The copy's ``articles`` also gain typed forms of ``published``, for researchers: the archive
+keeps it as precise as the page said (a date alone, or a time with the site's offset), so
+its strings come in several forms. ``published_utc`` is the instant in UTC when the page
+gave a time with a known offset, ``published_date`` the publisher's calendar date whenever
+one is known; Parquet stores them as a UTC timestamp and a date (``TIMESTAMP`` and ``DATE``
+declared types), JSON Lines and CSV as ISO 8601 strings.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +220,50 @@ def open_copy(copy: Path, scratch: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     conn.execute("ATTACH DATABASE ? AS scratch", [f"{scratch.resolve().as_uri()}?mode=ro"])
     return conn
+
+
+# Typed dates
+
+TIMESTAMP, DATE = "TIMESTAMP", "DATE"  # declared types the exports map to Arrow's
+
+TYPED_COLUMNS = {"published_utc": TIMESTAMP, "published_date": DATE}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def utc_instant(published: str | None) -> str | None:
+    """``2022-01-30T19:04:10+08:00`` → ``2022-01-30T11:04:10Z``; None without time or offset."""
+    if not published or "T" not in published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None  # a time whose offset the site did not give: no instant
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def calendar_date(published: str | None) -> str | None:
+    """The publisher's date of ``published`` (its first ten characters, if a real date)."""
+    if not published or not _DATE.match(published):
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def add_typed_dates(conn: sqlite3.Connection) -> None:
+    """Give a snapshot copy's ``articles`` its typed date columns, filled from ``published``."""
+    conn.create_function("utc_instant", 1, utc_instant, deterministic=True)
+    conn.create_function("calendar_date", 1, calendar_date, deterministic=True)
+    for name, kind in TYPED_COLUMNS.items():
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
+    conn.execute(
+        "UPDATE articles SET published_utc = utc_instant(published), "
+        "published_date = calendar_date(published) WHERE published IS NOT NULL"
+    )
+
+
+def parse_instant(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -25,8 +23,9 @@ from typing import Any
 import pyarrow
 
 from archive import __version__
+from archive.lock import writing
 from archive.snapshot.attachments import copy_referenced
-from archive.snapshot.bundle import pack
+from archive.snapshot.bundle import PartialSnapshot, pack
 from archive.snapshot.documents import (
     Facts,
     citation,
@@ -61,6 +60,7 @@ from archive.snapshot.manifest import (
 from archive.snapshot.selection import (
     Selection,
     SelectionError,
+    add_typed_dates,
     apply_selection,
     copy_database,
     data_as_of,
@@ -152,25 +152,19 @@ def take_snapshot(
     except (OSError, ValueError, KeyError) as exc:
         raise SnapshotError(f"--since-snapshot {options.since_snapshot}: {exc}") from exc
     selection = options.selection or (base.selection if base else Selection())
-    out_dir = options.out_dir or data_dir / "snapshots"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Dot names: the snapshot listing ignores them, and nothing unfinished has a final name.
-    work = Path(tempfile.mkdtemp(prefix=".partial-", dir=out_dir))
-    scratch = work.with_name(f"{work.name}.scratch")
-    scratch.mkdir()
-    files = FileLog(work, scratch / "files.db")
+    partial = PartialSnapshot(options.out_dir or data_dir / "snapshots")
     try:
-        facts = _build(data_dir, files, scratch, selection, base, options, progress)
-        final = out_dir / _free_name(out_dir, facts.name)
-        work.rename(final)
-        count = files.count()
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        files = FileLog(partial.folder, partial.scratch / "files.db")
+        try:
+            facts = _build(data_dir, files, partial.scratch, selection, base, options, progress)
+            final = partial.out_dir / _free_name(partial.out_dir, facts.name)
+            partial.folder.rename(final)
+            count = files.count()
+        finally:
+            files.close()
+        bundled = pack(final, options.archive, facts.created, partial) if options.archive else None
     finally:
-        files.close()
-        shutil.rmtree(scratch, ignore_errors=True)
-    bundled = pack(final, options.archive, facts.created) if options.archive else None
+        partial.close()
     log.info("snapshot %s: %s", final, facts.summary())
     return SnapshotResult(final, facts, file_sha256(final / SUMS_FILE), bundled, count)
 
@@ -187,7 +181,9 @@ def _build(
     copy = files.root / DB_NAME
     database = DB_NAME if "sqlite" in options.formats else None
     progress("copy", 0, 1)
-    conn = copy_database(data_dir / DB_NAME, copy)
+    # The cut of the live archive: a writer, while it lasts, as a crawl is (archive.lock).
+    with writing(data_dir, "secnews snapshot"):
+        conn = copy_database(data_dir / DB_NAME, copy)
     try:
         facts = _cut(conn, files, selection, base, options, data_dir, scratch / ORDER_FILE)
         tasks = plan(conn, options.formats, state=base is None, database=database)
@@ -241,6 +237,7 @@ def _cut(
         raise SnapshotError(str(exc)) from exc
     if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:
         raise SnapshotError("the selection holds no articles")
+    add_typed_dates(conn)
     prepare_export_order(conn, order)
     created = _created(data_as_of(conn))
     sites = site_facts(conn)

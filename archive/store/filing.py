@@ -80,14 +80,14 @@ class Archive(RunLog):
         self.db.execute("PRAGMA wal_autocheckpoint = 10000")  # pages
 
     def commit(self) -> None:
-        """Commit what grouped writes have left uncommitted."""
-        if self.db.conn.in_transaction:
-            self.db.write_pending_index()
-            self.db.conn.execute("COMMIT")
+        """Commit what grouped writes have left uncommitted (``TransactionLost`` if SQLite
+        rolled them back on its own: see ``ArchiveDatabase.check_group``)."""
+        self.db.commit_group()
 
     def close(self) -> None:
         try:
-            self.commit()
+            if not self.db.lost:  # a lost group was reported when it was found lost
+                self.commit()
         finally:
             self.db.close()
 
@@ -215,11 +215,15 @@ class Archive(RunLog):
         if article_id is not None:
             return self._revisit(article_id, record, seen, prepared)
         text_hash = prepared.text_hash
+        same = self._same_text_on_site(site, text_hash)
+        if same is not None:
+            # The same text at another URL of the same site (a moved page, another port or
+            # mirror of the site, a second listing path): one article, one more alias. The
+            # site's own copy counts even when it is itself a copy of another site's article.
+            returned = self._status(same) == "gone"
+            self._touch(same, seen, live=True)
+            return SaveResult("alias", same, returned)
         original = self._first_with_hash(text_hash)
-        if original is not None and original["site"] == site:
-            # The same text at another URL of the same site: one article, one more alias.
-            self._touch(int(original["id"]), seen)
-            return SaveResult("alias", int(original["id"]))
         sig = prepared.minhash()
         link = (
             (int(original["id"]), 1.0)
@@ -333,6 +337,13 @@ class Archive(RunLog):
             "word_count": prepared.word_count,
             "content_hash": prepared.text_hash,
         }
+
+    def _same_text_on_site(self, site: str, text_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND site = ? ORDER BY id LIMIT 1",
+            [text_hash, site],
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def _first_with_hash(self, text_hash: str) -> dict[str, Any] | None:
         row = self.db.execute(

@@ -244,6 +244,10 @@ class Frontier:
         """See ``listings.lastmod_due``."""
         return listings.lastmod_due(self.db, self.site, source, entries)
 
+    def lastmod_tally(self, source: str) -> listings.LastmodTally:
+        """See ``listings.LastmodTally``: ``lastmod_due`` a chunk of a sitemap at a time."""
+        return listings.LastmodTally(self.db, self.site, source)
+
     def unlisted(self, sources: Collection[str], run_id: int) -> list[str]:
         """See ``listings.unlisted``."""
         return listings.unlisted(self.db, self.site, sources, run_id)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.lock import process_alive
 from archive.operations.status import CHANGES
 from archive.records import FetchRecord
 from archive.store.database import ArchiveDatabase, insert_row, update_row
@@ -49,14 +50,16 @@ class RunLog:
         with self.db.atomic():
             return insert_row(self.db, "crawl_runs", row)
 
-    def close_interrupted_runs(self) -> list[int]:
+    def close_interrupted_runs(self, *, lock_held: bool = False) -> list[int]:
         """Mark ``interrupted`` every run still ``running`` whose crawl process is known to
         be gone (killed, or the machine restarted since); return their ids. A run started on
-        another machine, or by a process that may still be alive, is left as it is."""
+        another machine is left as it is, and so is one whose pid a live process has, unless
+        this process holds the data directory's writer lock (``lock_held``): then no other
+        crawl on this machine is running, whoever has that pid now."""
         running = self.db.execute(
             "SELECT id, stats FROM crawl_runs WHERE status = 'running'"
         ).fetchall()
-        gone = [(run_id, stats) for run_id, stats in running if _owner_gone(stats)]
+        gone = [(run_id, stats) for run_id, stats in running if _owner_gone(stats, lock_held)]
         with self.db.atomic():
             for run_id, stats in gone:
                 self.db.execute(
@@ -141,10 +144,11 @@ def _owner(stats: str | None) -> dict[str, Any] | None:
     return owner if isinstance(owner, dict) else None
 
 
-def _owner_gone(stats: str | None) -> bool:
+def _owner_gone(stats: str | None, lock_held: bool) -> bool:
     """Whether the process that started a run has ended: it ran on this machine, and the
-    machine has restarted since or no process has its pid (one that has it may be another
-    process by now, so that run is left running)."""
+    machine has restarted since, or no process has its pid, or it is not this one while
+    this one holds the writer lock (without it, a process that has the pid may be the
+    crawl, so that run is left running)."""
     owner = _owner(stats)
     if owner is None or owner.get("host") != socket.gethostname():
         return False
@@ -153,13 +157,9 @@ def _owner_gone(stats: str | None) -> bool:
     pid = owner.get("pid")
     if not isinstance(pid, int) or pid <= 0:
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # alive, someone else's
-    return False
+    if lock_held:
+        return pid != os.getpid()
+    return not process_alive(pid)
 
 
 def _without_owner(stats: str | None) -> str | None:

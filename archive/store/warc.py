@@ -232,8 +232,16 @@ class StoredResponse:
     payload: bytes  # with any Content-Encoding undone, for re-extraction
 
 
-def read_response(directory: Path, file: str, offset: int) -> StoredResponse:
-    """The response (or revisit) record at ``offset`` of ``file``."""
+class PayloadTooLarge(ValueError):
+    """A stored payload that inflates past the limit it is read with (a gzip bomb)."""
+
+
+def read_response(
+    directory: Path, file: str, offset: int, *, max_payload: int | None = None
+) -> StoredResponse:
+    """The response (or revisit) record at ``offset`` of ``file``. A payload sent with a
+    Content-Encoding is inflated a piece at a time, and one that would grow past
+    ``max_payload`` bytes raises ``PayloadTooLarge`` before it does."""
     path = directory / file
     if not path.exists():
         path = directory / (file + OPEN_SUFFIX)
@@ -241,7 +249,8 @@ def read_response(directory: Path, file: str, offset: int) -> StoredResponse:
         stream.seek(offset)
         record = next(iter(ArchiveIterator(stream)))
         raw = record.raw_stream.read()
-    decoded = _decode_content(raw, record.http_headers.get_header("Content-Encoding"))
+    encoding = record.http_headers.get_header("Content-Encoding")
+    decoded = _decode_content(raw, encoding, max_payload)
     status = int(record.http_headers.get_statuscode() or "0")
     return StoredResponse(
         record_type=record.rec_type,
@@ -253,20 +262,33 @@ def read_response(directory: Path, file: str, offset: int) -> StoredResponse:
     )
 
 
-def _decode_content(raw: bytes, encoding: str | None) -> bytes:
-    import gzip
-    import zlib
+# zlib's window bits for each Content-Encoding: gzip's header, or zlib's (deflate).
+_WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+_PIECE = 1 << 20  # bytes inflated at a time
 
-    if not encoding or encoding.lower() in ("identity", ""):
-        return raw
+
+def _decode_content(raw: bytes, encoding: str | None, max_payload: int | None) -> bytes:
+    wbits = _WBITS.get((encoding or "").strip().lower())
+    if wbits is None:
+        return raw  # identity, or an encoding we cannot undo: the bytes as received
+    inflater = zlib.decompressobj(wbits)
+    pieces: list[bytes] = []
+    size = 0
+    pending = raw
     try:
-        if encoding.lower() in ("gzip", "x-gzip"):
-            return gzip.decompress(raw)
-        if encoding.lower() == "deflate":
-            return zlib.decompress(raw)
-    except (OSError, zlib.error):
+        while not inflater.eof:
+            piece = inflater.decompress(pending, _PIECE)
+            pending = inflater.unconsumed_tail
+            if not piece and not pending:
+                break  # a stream cut short: what it held so far
+            size += len(piece)
+            if max_payload is not None and size > max_payload:
+                raise PayloadTooLarge(f"inflates past {max_payload} bytes ({encoding})")
+            pieces.append(piece)
+    except zlib.error:
         log.warning("could not undo Content-Encoding %s; keeping the bytes as received", encoding)
-    return raw
+        return raw
+    return b"".join(pieces)
 
 
 def repair_directory(directory: Path) -> None:

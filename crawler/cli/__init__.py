@@ -7,14 +7,16 @@ what the commands share: the ``--data`` and ``--sites`` options, dates, errors, 
 of the live displays. A command's module is imported only when that command runs (or help
 lists it), so ``secnews status`` does not load the crawler, nor ``secnews crawl`` Datasette.
 
-Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed,
-2 bad usage or bad configuration (the message names the file and the field).
+Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed
+(or the disk is full), 2 bad usage or bad configuration (the message names the file and the
+field), 75 another command is writing to the data directory (try again later).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -50,6 +52,26 @@ class CommandGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a busy data directory or a full disk ends it with one message."""
+        from archive.diskfull import is_storage_full, storage_reason
+        from archive.lock import DataDirectoryBusy
+
+        try:
+            return super().invoke(ctx)
+        except DataDirectoryBusy as exc:
+            raise DataDirectoryInUse(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # a command's own message, or its exit
+        except Exception as exc:
+            if not is_storage_full(exc):
+                raise
+            where = getattr(exc, "filename", None) or "the data directory"
+            raise click.ClickException(
+                f"cannot write to {where}: the disk is full ({storage_reason(exc)}); nothing "
+                "stored before was lost: free some space and run the command again"
+            ) from exc
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
         if module is None:
@@ -71,6 +93,13 @@ class ConfigProblem(click.ClickException):
     """A bad site config or argument: exit code 2, like click's own usage errors."""
 
     exit_code = 2
+
+
+class DataDirectoryInUse(click.ClickException):
+    """Another command holds the data directory's writer lock: exit 75 (EX_TEMPFAIL), the
+    code the cron wrapper gives when it finds its lock taken."""
+
+    exit_code = 75
 
 
 DATA_HELP = "Data directory (default ./data, or $SECNEWS_DATA)."
@@ -98,6 +127,29 @@ def sites_option(function: Any) -> Any:
     )(function)
 
 
+def settings_option(function: Any) -> Any:
+    """``-s NAME=VALUE``, repeatable: a Scrapy setting for this run's fetches."""
+    return click.option(
+        "-s",
+        "--set",
+        "extra",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Override a Scrapy setting for this run (e.g. DOWNLOAD_TIMEOUT=10).",
+    )(function)
+
+
+def setting_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
+    """The ``-s NAME=VALUE`` options as settings; a usage error naming a malformed one."""
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ConfigProblem(f"-s {pair}: expected NAME=VALUE")
+        settings[name.strip()] = value
+    return settings
+
+
 def iso_date(value: str | None, option: str = "--since") -> str | None:
     """An option's date as ISO 8601, or a usage error naming the option."""
     from datetime import date
@@ -110,13 +162,29 @@ def iso_date(value: str | None, option: str = "--since") -> str | None:
         raise ConfigProblem(f"{option} {value}: expected a date like 2024-01-31") from exc
 
 
-def existing_archive(data_dir: Path) -> Archive:
-    """The archive in ``data_dir``, which must already hold one."""
-    from archive.store import DB_NAME, Archive
+def require_archive(data_dir: Path) -> None:
+    """Stop with a usage error unless ``data_dir`` holds an archive."""
+    from archive.store import DB_NAME
 
     if not (data_dir / DB_NAME).is_file():
         raise ConfigProblem(f"{data_dir / DB_NAME}: no archive here (crawl first, or pass --data)")
+
+
+def existing_archive(data_dir: Path) -> Archive:
+    """The archive in ``data_dir``, which must already hold one."""
+    from archive.store import Archive
+
+    require_archive(data_dir)
     return Archive(data_dir)
+
+
+def known_sites(archive: Archive, names: Iterable[str | None]) -> None:
+    """A usage error naming the first of ``names`` the archive has never crawled."""
+    known = {row["name"] for row in archive.db.query("SELECT name FROM sites")}
+    for name in names:
+        if name is not None and name not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            raise ConfigProblem(f"--site {name}: no such site in this archive (it has: {listed})")
 
 
 class TerminalDisplay:

@@ -4,6 +4,7 @@ check each site's health, and show the crawl live on a terminal.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
@@ -16,14 +17,17 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from archive.operations.findings import HealthPolicy
 from crawler.cli import (
     ConfigProblem,
     TerminalDisplay,
     data_option,
     iso_date,
+    setting_pairs,
+    settings_option,
     sites_option,
 )
-from crawler.sites.config import SiteConfigError
+from crawler.sites.config import SiteConfig, SiteConfigError
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -46,20 +50,15 @@ if TYPE_CHECKING:
 @click.option("--full", is_flag=True, help="Fetch everything again, not only what is new or due.")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
 @click.option("--concurrency", type=click.IntRange(1, 16), help="Parallel requests a site.")
-@click.option(
-    "-s",
-    "--set",
-    "extra",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Override a Scrapy setting for this run.",
-)
+@settings_option
 @click.option(
     "--log-level",
-    default="INFO",
+    default="WARNING",
     show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]),
+    help="What the log shows besides the summary: INFO adds Scrapy's startup and stats.",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Same as --log-level INFO.")
 @click.option(
     "--webhook",
     envvar="SECNEWS_WEBHOOK",
@@ -83,6 +82,7 @@ def crawl(
     concurrency: int | None,
     extra: tuple[str, ...],
     log_level: str,
+    verbose: bool,
     webhook: str | None,
     progress: bool | None,
 ) -> None:
@@ -101,11 +101,14 @@ def crawl(
     _check_webhook(webhook)
     try:
         sites = crawl_targets(targets, sites_dir, all_sites=all_sites)
+        policy = HealthPolicy.from_environment(os.environ)
     except SiteConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
+    except ValueError as exc:  # a threshold set in the environment (secnews.env)
+        raise ConfigProblem(f"environment: {exc}") from exc
     show = sys.stdout.isatty() if progress is None else progress
-    if show and _is_default("log_level"):
-        log_level = "WARNING"  # INFO lines would bury the table
+    if verbose and _is_default("log_level"):
+        log_level = "INFO"
     options = CrawlOptions(
         data_dir=data_dir,
         sites_dir=sites_dir,
@@ -115,17 +118,16 @@ def crawl(
         since=iso_date(since),
         full=full,
         log_level=log_level,
-        extra_settings=_settings_pairs(extra),
+        extra_settings=setting_pairs(extra),
     )
     run = _run_crawl(sites, options, show)
-    report = None if "disk_full" in run["status"] else _check_run(data_dir, run, webhook)
-    if report is None:
-        click.echo(_run_summary(run))
+    click.echo(_run_summary(run))
+    if "disk_full" in run["status"]:
         raise click.ClickException(
             f"{data_dir} is full: the crawl stopped; what it stored is intact, free some "
             "space and crawl again to resume"
         )
-    click.echo(_run_summary(run))
+    report = _check_run(data_dir, run, webhook, policy, sites)
     for line in _change_lines(data_dir, int(run["id"])):
         click.echo(line)
     for line in report.lines():
@@ -136,20 +138,29 @@ def crawl(
         sys.exit(1)
 
 
-def _check_run(data_dir: Path, run: dict[str, Any], webhook: str | None) -> CrawlReport | None:
-    """The run's health report, or None when the disk filled as the crawl ended (its
-    last writes, its health rows) and the report could not be recorded."""
+def _check_run(
+    data_dir: Path,
+    run: dict[str, Any],
+    webhook: str | None,
+    policy: HealthPolicy,
+    sites: list[SiteConfig],
+) -> CrawlReport:
+    """The run's health report; a clear error when the disk filled as the crawl ended and
+    the report could not be recorded."""
     import sqlite3
 
     from archive.diskfull import is_storage_full
     from crawler.runs.checkup import check_run
 
     try:
-        return check_run(data_dir, run, webhook=webhook)
+        return check_run(data_dir, run, webhook=webhook, policy=policy, sites=sites)
     except sqlite3.Error as exc:
         if not is_storage_full(exc):
             raise
-        return None
+        raise click.ClickException(
+            f"{data_dir} is full: the crawl ended but its health check could not be recorded; "
+            "free some space and crawl again"
+        ) from exc
 
 
 def _run_crawl(sites: list[Any], options: Any, show_progress: bool) -> dict[str, Any]:
@@ -207,16 +218,6 @@ def _change_lines(data_dir: Path, run_id: int) -> list[str]:
         if len(urls) > MAX_CHANGES:
             lines.append(f"{kind:<8} … {len(urls) - MAX_CHANGES} more (secnews status --json)")
     return lines
-
-
-def _settings_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
-    settings = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise ConfigProblem(f"-s {pair}: expected NAME=VALUE")
-        settings[name.strip()] = value
-    return settings
 
 
 # The live view

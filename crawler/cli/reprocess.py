@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import data_option
+from crawler.cli import data_option, existing_archive, known_sites, require_archive
 
 
 @click.command()
@@ -32,9 +32,10 @@ def reprocess(
 ) -> None:
     """Re-extract every stored page from its WARC record, with no network.
 
-    Articles whose extraction changed get a new version marked `reprocess`. With
-    --reclassify, each stored article is weighed as a crawl now weighs a page (is it news?);
-    those that are not are listed with the reason, and dropped with --apply.
+    Articles whose extraction changed get a new version marked `reprocess`. Only captures
+    the crawl accepted are read, within its size limits. With --reclassify, each stored
+    article is weighed as a crawl now weighs a page (is it news?); those that are not
+    are listed with the reason, and dropped with --apply.
 
     Example: secnews reprocess --site sample-secretariat --reclassify
     """
@@ -43,31 +44,40 @@ def reprocess(
     if reclassify:
         _reclassify(data_dir, site, sites_dir, apply)
         return
-    from archive.store import Archive
+    from archive.lock import writing
     from crawler.runs.reprocess import count_captures
     from crawler.runs.reprocess import reprocess as run_reprocess
 
-    with Archive(data_dir) as archive:
-        total = count_captures(archive, site)
-    with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
-        counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
-    click.echo(
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reprocess"):
+        with existing_archive(data_dir) as archive:
+            known_sites(archive, [site])
+            total = count_captures(archive, site)
+        with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
+            counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
+    line = (
         f"{total} pages: {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['no_body']} without a body now, {counts['unreadable']} unreadable"
     )
+    if counts["too_large"]:
+        line += f", {counts['too_large']} over the crawl's size limits (not extracted)"
+    click.echo(line)
 
 
 def _reclassify(data_dir: Path, site: str | None, sites_dir: Path | None, apply: bool) -> None:
-    from archive.store import Archive
+    from archive.lock import writing
     from crawler.runs.reclassify import reclassify
     from crawler.runs.reprocess import count_captures
 
-    with Archive(data_dir) as archive:
-        total = count_captures(archive, site)
-    with click.progressbar(length=total, label="weighing", file=sys.stderr) as bar:
-        found = reclassify(
-            data_dir, site=site, sites_dir=sites_dir, apply=apply, progress=bar.update
-        )
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reprocess --reclassify"):
+        with existing_archive(data_dir) as archive:
+            known_sites(archive, [site])
+            total = count_captures(archive, site)
+        with click.progressbar(length=total, label="weighing", file=sys.stderr) as bar:
+            found = reclassify(
+                data_dir, site=site, sites_dir=sites_dir, apply=apply, progress=bar.update
+            )
     for url, verdict in sorted(found.not_news.items()):
         click.echo(f"{url}\t{verdict}")
     outcome = (

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from crawler.cli import ConfigProblem, data_option, existing_archive, iso_date
+from crawler.cli import (
+    ConfigProblem,
+    data_option,
+    existing_archive,
+    iso_date,
+    known_sites,
+    require_archive,
+)
 
 if TYPE_CHECKING:
     from archive.search.ranking import SearchHit
@@ -60,6 +67,7 @@ def search(
     since, until = (iso_date(value, option) for option, value in dates.items())
     filters = SearchFilters(site, language, since, until, limit)
     with existing_archive(data_dir) as archive:
+        known_sites(archive, [site])
         try:
             hits = find(archive.db, query, filters)
         except QueryError as exc:
@@ -88,9 +96,11 @@ def reindex(data_dir: Path, workers: int) -> None:
     """
     import time
 
+    from archive.lock import writing
     from archive.search.index import rebuild_index
 
-    with existing_archive(data_dir) as archive:
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reindex"), existing_archive(data_dir) as archive:
         total, started = archive.db["articles"].count, time.monotonic()
         bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
         with bar, archive.db.conn:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli import ConfigProblem, sites_option
+from crawler.cli import ConfigProblem, setting_pairs, settings_option, sites_option
 from crawler.sites.config import SiteConfigError
 
 
@@ -50,6 +50,7 @@ def sites_check(sites_dir: Path | None) -> None:
 
     Example: secnews sites check --sites ./my-sites
     """
+    from crawler.settings import CONTACT_WARNING, NO_CONTACT, USER_AGENT
     from crawler.sites.tools import check_sites
 
     checked, problems = check_sites(sites_dir)
@@ -59,6 +60,8 @@ def sites_check(sites_dir: Path | None) -> None:
     if problems:
         raise ConfigProblem(f"{len(problems)} problem(s) in {files} of {checked} site file(s)")
     click.echo(f"{checked} site file(s) OK")
+    if NO_CONTACT in USER_AGENT:
+        click.echo(f"note: {CONTACT_WARNING}", err=True)
 
 
 @sites.command("add")
@@ -73,34 +76,55 @@ def sites_check(sites_dir: Path | None) -> None:
     help="Seconds between the dry run's requests.",
 )
 @click.option("--dry-run", is_flag=True, help="Only print what discovery finds; write nothing.")
+@settings_option
 def sites_add(
-    url: str, sites_dir: Path | None, name: str | None, delay: float, dry_run: bool
+    url: str,
+    sites_dir: Path | None,
+    name: str | None,
+    delay: float,
+    dry_run: bool,
+    extra: tuple[str, ...],
 ) -> None:
     """Look at a new site (robots.txt, sitemaps, feeds, a listing) and write NAME.toml for it.
+
+    Its requests are fetched as a crawl fetches: robots.txt obeyed, never off the site or at
+    a private address, within the crawl's size and time limits.
 
     Example: secnews sites add https://www.mfa.example/news/ --name mfa-example
     """
     from crawler.discovery.dryrun import discover
     from crawler.sites.config import SiteConfig
-    from crawler.sites.tools import discovered_lines, new_site_path, site_toml, write_site_file
+    from crawler.sites.tools import (
+        discovered_lines,
+        new_site_path,
+        next_step,
+        site_toml,
+        write_site_file,
+    )
 
     try:
         name = name or SiteConfig.from_url(url).name
         path = new_site_path(sites_dir, name)
     except SiteConfigError as exc:
         raise ConfigProblem(str(exc)) from exc
-    found = discover(url, delay=delay)
+    found = discover(url, delay=delay, settings=setting_pairs(extra))
     for line in discovered_lines(found):
         click.echo(line)
-    if found.blocked:
+    if found.blocked and found.robots.startswith("HTTP 2"):
         raise ConfigProblem(f"{url}: robots.txt disallows it to secnews; not adding the site")
+    if found.blocked:  # RFC 9309: a robots.txt that cannot be read allows nothing
+        raise ConfigProblem(
+            f"{url}: robots.txt could not be read ({found.robots}), so a crawl would request "
+            "nothing; not adding the site"
+        )
     if found.start_kind is None:
         where = f"it redirects to {found.moved_to}" if found.moved_to else "it could not be read"
         raise ConfigProblem(f"{url}: {where}; not adding the site")
     if dry_run:
         return
     try:
-        write_site_file(path, site_toml(name, found))
+        write_site_file(path, site_toml(name, found, sites_dir))
     except (SiteConfigError, FileExistsError) as exc:
         raise ConfigProblem(f"{path}: not written: {exc}") from exc
     click.echo(f"wrote {path}")
+    click.echo(f"next: {next_step(name, sites_dir)}")

@@ -13,7 +13,14 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from crawler.cli import ConfigProblem, TerminalDisplay, data_option, iso_date
+from crawler.cli import (
+    ConfigProblem,
+    TerminalDisplay,
+    data_option,
+    existing_archive,
+    iso_date,
+    known_sites,
+)
 
 if TYPE_CHECKING:
     from archive.snapshot.take import SnapshotResult
@@ -86,6 +93,8 @@ def snapshot(
     from archive.snapshot.selection import Selection
     from archive.snapshot.take import FORMATS, SnapshotError, SnapshotOptions, take_snapshot
 
+    with existing_archive(data_dir) as archive:
+        known_sites(archive, site_names)
     chosen = tuple(f.strip() for spec in formats for f in spec.split(",") if f.strip())
     dates = {"--since": since, "--until": until, "--date": date}
     since, until, date = (iso_date(value, option) for option, value in dates.items())

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from crawler.cli import ConfigProblem, data_option
+from crawler.cli import data_option, existing_archive
 
 
 @click.command()
@@ -26,11 +26,8 @@ def status(data_dir: Path, as_json: bool) -> None:
     Example: secnews status --data /var/lib/secnews --json
     """
     from archive.operations.status import site_status
-    from archive.store import Archive
 
-    if not (data_dir / "archive.db").exists():
-        raise ConfigProblem(f"--data {data_dir}: no archive.db there (crawl something first)")
-    with Archive(data_dir) as archive:
+    with existing_archive(data_dir) as archive:
         rows = site_status(archive.db)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

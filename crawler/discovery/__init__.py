@@ -2,7 +2,8 @@
 
 - ``links``: a page's links, pagination and announced feeds (``page_selector`` parses a
   response for them).
-- ``feeds``: sitemaps and RSS/Atom feeds, with the dates they give.
+- ``feeds``: RSS/Atom feeds, with the dates and titles they give.
+- ``sitemaps``: sitemaps and indexes (``.gz`` too), read as a stream within a size limit.
 - ``classify``: is a response HTML at all, and is an HTML page an article, a listing, or
   navigation?
 - ``urlpatterns``: the common shape of a set of URLs, as a regular expression.
@@ -14,6 +15,7 @@
 - ``dryrun``: a handful of polite requests to see a new site, for ``secnews sites add``.
 
 Pure functions over bytes and parsed pages, but for ``dryrun``; the spider decides what to
-request. May import ``archive.urls``, ``crawler.politefetch``, ``crawler.settings`` and
-``crawler.extract.dateparse`` (to read the day a listing's entry names).
+request. May import ``archive.urls``, ``crawler.politefetch``, ``crawler.settings``,
+``crawler.extract.dateparse`` (to read the day a listing's entry names) and, for the dry
+run's guess of a site's language, ``crawler.extract.language``.
 """

@@ -3,7 +3,9 @@
 robots.txt, its sitemaps (or the conventional one), the feeds the start page announces, the
 start page and one listing page: enough to name the site, its listing and pagination pattern,
 a sample of article URLs and the news sections those pages show (their dated entries), without
-crawling it.
+crawling it. The requests go one at a time through the
+crawl's own downloader (``crawler.politefetch``): robots.txt, scope, address policy, size
+and time limits as in a crawl.
 """
 
 from __future__ import annotations
@@ -11,23 +13,26 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse
 
 from archive.urls import canonical_url
 from crawler.discovery.classify import read_page
-from crawler.discovery.feeds import Entry, is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.feeds import Entry, parse_feed
 from crawler.discovery.links import Link, feed_links, is_pagination, page_links
 from crawler.discovery.sections import DatedEntry, NewsSections, Section, day_of
+from crawler.discovery.sitemaps import FEED_ROOTS, SITEMAP_ROOTS, SitemapStream
 from crawler.discovery.urlpatterns import group_by_shape, shape_pattern
-from crawler.politefetch import Fetched, PoliteFetcher
-from crawler.settings import USER_AGENT
+from crawler.extract.language import detect_language
+from crawler.politefetch import Fetched, Fetcher, one_off_settings, run_one_off
 
 log = logging.getLogger(__name__)
 
 SAMPLE = 5
 MIN_ARTICLE_GROUP = 3
+LISTED_SAMPLE = 5000  # page URLs of a sitemap kept to find the articles' pattern
 NEWS_WORDS = ("news", "press", "media", "novost", "новост", "新闻", "动态", "yangilik", "жаңалық")
 
 
@@ -37,7 +42,8 @@ class Discovered:
 
     start_url: str
     title: str = ""
-    language: str | None = None
+    language: str | None = None  # the start page's, read from its text
+    declared_language: str | None = None  # as the page's <html lang> declares it
     robots: str = "not fetched"
     start_kind: str | None = None
     sitemaps: dict[str, int] = field(default_factory=dict)  # URL -> page URLs listed
@@ -48,11 +54,11 @@ class Discovered:
     article_pattern: str | None = None
     article_count: int = 0
     article_sample: list[str] = field(default_factory=list)
-    news_sections: list[Section] = field(default_factory=list)  # as the pages read show them
     blocked: bool = False  # robots.txt disallows the start URL
     moved_to: str | None = None  # the start URL redirects to another site
     notes: list[str] = field(default_factory=list)
     requests: int = 0
+    news_sections: list[Section] = field(default_factory=list)  # as the pages read show them
 
 
 def _page(answer: Fetched) -> HtmlResponse | None:
@@ -62,39 +68,65 @@ def _page(answer: Fetched) -> HtmlResponse | None:
     return HtmlResponse(answer.url, body=answer.body, headers=headers)
 
 
-def _listed(fetcher: PoliteFetcher, url: str) -> tuple[list[str], list[Entry]]:
-    """(child sitemaps, page entries) of a sitemap or feed at ``url``; empty if neither."""
-    answer = fetcher.get(url)
-    root = xml_root(answer.body) if answer else None
-    if answer is None or root is None:
-        return [], []
-    if is_sitemap(root):
-        return parse_sitemap(answer.body)
-    if is_feed(root):
-        return [], parse_feed(answer.body, answer.url)
-    return [], []
+async def _listed(fetcher: Fetcher, url: str) -> tuple[list[str], list[Entry], int]:
+    """(child sitemaps, page URLs, how many pages it lists) of a sitemap or feed at ``url``;
+    empty if neither. A sitemap is read as a stream, and only its first ``LISTED_SAMPLE``
+    pages are kept to find the articles' pattern."""
+    answer = await fetcher.get(url)
+    if answer is None:
+        return [], [], 0
+    stream = SitemapStream(answer.body, fetcher.max_inflated)
+    root = stream.root()
+    if root in SITEMAP_ROOTS:
+        return _sitemap_sample(stream)
+    if root in FEED_ROOTS:
+        entries = parse_feed(answer.body, answer.url)
+        return [], entries, len(entries)
+    return [], [], 0
 
 
-def _read_sitemaps(fetcher: PoliteFetcher, found: Discovered, urls: list[str]) -> list[str]:
+def _sitemap_sample(stream: SitemapStream) -> tuple[list[str], list[Entry], int]:
+    children: list[str] = []
+    pages: list[Entry] = []
+    count = 0
+    for entry in stream.entries():
+        count += entry.kind != "sitemap"
+        if entry.kind == "sitemap" and len(children) < LISTED_SAMPLE:
+            children.append(entry.loc)
+        elif entry.kind != "sitemap" and len(pages) < LISTED_SAMPLE:
+            pages.append(Entry(entry.loc, entry.lastmod, news_published=entry.news_published))
+    return children, pages, count
+
+
+async def _read_sitemaps(
+    fetcher: Fetcher, found: Discovered, urls: list[str], sections: NewsSections
+) -> list[str]:
     pages: list[str] = []
     for url in urls[:2]:
-        children, listed = _listed(fetcher, url)
+        children, listed, count = await _listed(fetcher, url)
         if children and not listed:  # a sitemap index: look into its first sitemap
             url = children[0]
-            children, listed = _listed(fetcher, url)
+            children, listed, count = await _listed(fetcher, url)
         if listed:
-            found.sitemaps[url] = len(listed)
+            found.sitemaps[url] = count
+            news = [
+                DatedEntry(canonical_url(e.url), day_of(e.news_published))
+                for e in listed
+                if e.news_published
+            ]
+            if news:
+                sections.learn(url, "news sitemap", news)
             pages += [entry.url for entry in listed]
     return pages
 
 
-def _read_feeds(
-    fetcher: PoliteFetcher, found: Discovered, urls: list[str], sections: NewsSections
+async def _read_feeds(
+    fetcher: Fetcher, found: Discovered, urls: list[str], sections: NewsSections
 ) -> list[str]:
     for url in urls[:1]:
-        _, listed = _listed(fetcher, url)
+        _, listed, count = await _listed(fetcher, url)
         if listed:
-            found.feeds[url] = len(listed)
+            found.feeds[url] = count
             entries = [DatedEntry(canonical_url(e.url), day_of(e.published)) for e in listed]
             sections.learn(url, "feed", entries)
             return [entry.url for entry in listed]
@@ -132,20 +164,32 @@ def _page_facts(found: Discovered, page: HtmlResponse) -> None:
             or ""
         ).split()
     )[:200]
-    lang = page.xpath("/html/@lang").get()
-    found.language = lang.split("-")[0].lower() if lang else None
+    found.declared_language = (page.xpath("/html/@lang").get() or "").strip() or None
+    text = " ".join(page.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall())
+    found.language = detect_language(" ".join(text.split()), found.declared_language)
 
 
-def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT) -> Discovered:
-    """Run the dry run against ``start_url``; never leaves the site, obeys robots.txt."""
-    fetcher = PoliteFetcher(start_url, user_agent, delay=delay)
+def discover(
+    start_url: str, *, delay: float = 1.0, settings: dict[str, str] | None = None
+) -> Discovered:
+    """Run the dry run against ``start_url``; never leaves the site, obeys robots.txt.
+    ``settings`` override the crawl's (``DOWNLOAD_TIMEOUT``, say) for these requests."""
+    chosen = one_off_settings({"DOWNLOAD_DELAY": delay, **(settings or {})})
+
+    async def job(crawler: Any) -> Discovered:
+        return await _discover(Fetcher(crawler, start_url))
+
+    return run_one_off(job, start_url, chosen)
+
+
+async def _discover(fetcher: Fetcher) -> Discovered:
+    start_url = fetcher.start_url
     found = Discovered(start_url)
-    robots = fetcher.read_robots()
-    found.robots = f"HTTP {robots.status}" if robots else "unreachable"
-    if not fetcher.allowed(start_url):
+    start = await fetcher.get(start_url)  # robots.txt is read before it
+    found.robots = fetcher.robots
+    if start_url in fetcher.forbidden:
         found.blocked = True
         return _finish(found, fetcher)
-    start = fetcher.get(start_url)
     page = _page(start) if start else None
     if page is None:
         found.moved_to = fetcher.moved_to
@@ -153,12 +197,13 @@ def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT
     _page_facts(found, page)
     sections = NewsSections(datetime.now(UTC).date())
     found.start_kind = _learn_listing(sections, page)
-    listed = _read_sitemaps(fetcher, found, _sitemap_urls(fetcher, start_url))
-    listed += _read_feeds(fetcher, found, feed_links(page.selector, page.url), sections)
+    sitemaps = _sitemap_urls(fetcher, start_url)
+    listed = await _read_sitemaps(fetcher, found, sitemaps, sections)
+    listed += await _read_feeds(fetcher, found, feed_links(page.selector, page.url), sections)
     links = [link for link in page_links(page.selector, page.url) if fetcher.in_scope(link.url)]
     found.listing_url = _listing_link(page, links, page.url)
     if found.listing_url:
-        listing = fetcher.get(found.listing_url)
+        listing = await fetcher.get(found.listing_url)
         second = _page(listing) if listing else None
         if second is not None:
             _learn_listing(sections, second)
@@ -169,15 +214,13 @@ def discover(start_url: str, *, delay: float = 1.0, user_agent: str = USER_AGENT
     return _finish(found, fetcher)
 
 
-def _sitemap_urls(fetcher: PoliteFetcher, start_url: str) -> list[str]:
-    named = list(fetcher.robots.sitemaps) if fetcher.robots is not None else []
+def _sitemap_urls(fetcher: Fetcher, start_url: str) -> list[str]:
+    named = fetcher.robots_sitemaps
     parts = urlsplit(start_url)
     return named or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
 
 
-def _patterns(
-    found: Discovered, links: list[Link], listed: list[str], fetcher: PoliteFetcher
-) -> None:
+def _patterns(found: Discovered, links: list[Link], listed: list[str], fetcher: Fetcher) -> None:
     pagination = [canonical_url(link.url) for link in links if is_pagination(link)]
     if pagination:
         group = group_by_shape(pagination)[0]
@@ -201,7 +244,7 @@ def _patterns(
         found.article_sample = list(section.examples)
 
 
-def _finish(found: Discovered, fetcher: PoliteFetcher) -> Discovered:
+def _finish(found: Discovered, fetcher: Fetcher) -> Discovered:
     found.notes = list(fetcher.notes)
     found.requests = fetcher.requests
     return found

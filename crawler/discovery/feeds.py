@@ -1,7 +1,8 @@
-"""Sitemaps and feeds: the article URLs they list, with the dates they give.
+"""Feeds: the article URLs they list, with the dates and titles they give (sitemaps are read
+as a stream, by ``sitemaps``).
 
 Pure functions over bytes; the spider decides what to request. XML is parsed without
-entities or network access, so a hostile sitemap cannot reach anything.
+entities or network access, so a hostile feed cannot reach anything.
 """
 
 from __future__ import annotations
@@ -43,25 +44,6 @@ def _child_text(element: etree._Element, *names: str) -> str | None:
     return None
 
 
-def parse_sitemap(body: bytes) -> tuple[list[str], list[Entry]]:
-    """(child sitemaps, page entries) of a sitemap or sitemap index."""
-    root = xml_root(body)
-    if root is None:
-        return [], []
-    sitemaps, entries = [], []
-    for node in root:
-        loc = _child_text(node, "loc")
-        if not loc:
-            continue
-        if _local(node.tag) == "sitemap":
-            sitemaps.append(loc)
-        elif _local(node.tag) == "url":
-            news = next((child for child in node if _local(child.tag) == "news"), None)
-            published = _child_text(news, "publication_date") if news is not None else None
-            entries.append(Entry(loc, _child_text(node, "lastmod"), news_published=published))
-    return sitemaps, entries
-
-
 def parse_feed(body: bytes, base_url: str) -> list[Entry]:
     """Items of an RSS 2.0 / RSS 1.0 / Atom feed, with their dates."""
     root = xml_root(body)
@@ -89,11 +71,3 @@ def _atom_link(entry: etree._Element) -> str | None:
         if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
             return child.get("href")
     return None
-
-
-def is_feed(root: etree._Element) -> bool:
-    return _local(root.tag) in ("rss", "feed", "rdf")
-
-
-def is_sitemap(root: etree._Element) -> bool:
-    return _local(root.tag) in ("urlset", "sitemapindex")

@@ -1,4 +1,10 @@
-"""Adds each crawler's counts to its ``crawl_runs`` row and closes runs it opened."""
+"""Adds each crawler's counts to its ``crawl_runs`` row and closes runs it opened.
+
+The counts are what the crawl kept (``CrawlSession.count_kept``), so the group of writes is
+committed first. When that cannot be done — the disk is full, or SQLite rolled the group
+back — the counts are left to ``secnews crawl``, which records them with a connection of
+its own once the crawl has stopped (``RECORDED`` says which crawlers it must do).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from archive.diskfull import is_storage_full
 from archive.store.runs import RunCounts
-from crawler.session import session_for
+from crawler.session import CrawlSession, session_for
 
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
 
 log = logging.getLogger(__name__)
+
+RECORDED = "secnews/run_counts_recorded"
 
 
 class CrawlRunRecorder:
@@ -35,15 +44,24 @@ class CrawlRunRecorder:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         session = session_for(self.crawler)
-        stats: dict[str, Any] = self.crawler.stats.get_stats()
-        counts = counts_from_stats(stats)
         try:
-            session.archive.add_run_counts(session.run_id, counts, {session.site.name: stats})
-            if session.owns_run:
-                status = "ok" if reason == "finished" else reason
-                session.archive.close_run(session.run_id, status)
+            self._record(session, reason)
+        except Exception as exc:
+            if not is_storage_full(exc):
+                raise
+            log.info("run %d: counts of %s not recorded yet (%s)", session.run_id, spider, exc)
         finally:
             session.close()  # the WARC file is closed even when the disk is full
+
+    def _record(self, session: CrawlSession, reason: str) -> None:
+        session.archive.commit()  # so the counts hold every write kept
+        stats: dict[str, Any] = self.crawler.stats.get_stats()
+        counts = counts_from_stats(stats)
+        session.archive.add_run_counts(session.run_id, counts, {session.site.name: stats})
+        if session.owns_run:
+            session.archive.close_run(session.run_id, "ok" if reason == "finished" else reason)
+        session.archive.commit()
+        self.crawler.stats.set_value(RECORDED, True)
 
 
 def counts_from_stats(stats: dict[str, Any]) -> RunCounts:

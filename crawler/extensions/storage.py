@@ -99,5 +99,7 @@ class StorageGuard:
             error,
         )
         engine = self.crawler.engine
-        if engine is not None and engine.running:
+        # A crawler whose spider has closed already (its site done before the disk filled
+        # under another's) has nothing left to stop.
+        if engine is not None and engine.running and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason=REASON))

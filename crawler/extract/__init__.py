@@ -24,7 +24,13 @@ from .metadata import PageMetadata, jsonld_names, read_metadata
 from .nodes import attr, base_url, first, node_text, select_one
 from .titles import Headline, find_headline, site_names
 
-__all__ = ["ExtractHints", "decode_html", "extract_article", "listed_published"]
+__all__ = [
+    "ExtractHints",
+    "declared_address",
+    "decode_html",
+    "extract_article",
+    "listed_published",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +55,18 @@ class ExtractHints:
     # CSS overrides for "title", "body", "published", "author"; left out of the hash so
     # hints stay usable as dictionary keys
     selectors: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+
+def declared_address(body: bytes, content_type: str | None = None) -> str | None:
+    """The web address a saved page says it was published at: its ``<base href>``, ``og:url``
+    or canonical link, if absolute; what its relative links and images resolve against."""
+    root = parse_html(decode_html(body, content_type))
+    links = [link.get("href") for link in root.iter("link") if "canonical" in attr(link, "rel")]
+    bases = [base.get("href") for base in root.iter("base")]
+    for candidate in [*bases, read_metadata(root).first("og:url"), *links]:
+        if candidate and candidate.strip().lower().startswith(("http://", "https://")):
+            return str(candidate).strip()
+    return None
 
 
 def extract_article(

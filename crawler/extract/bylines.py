@@ -28,6 +28,8 @@ _MAX_NAME = 50  # an author, source or editor name is never longer
 _SEPARATORS = "|｜·•●◦◆◇■□▪▫∙⋅"
 _VALUE_END = re.compile(rf"\s{{2,}}|[{_SEPARATORS}【\[（(/]|\s+(?=\d+\s*$)")
 _BY = re.compile(r"^by\s+(?P<name>[^\d\s].{1,60})$", re.I)
+# Words that label a date without a colon, as English bylines write them before it.
+_DATE_WORD = re.compile(r"(?<!\w)(?:posted|published|updated|last updated|modified)(?!\w)", re.I)
 _SENTENCE = re.compile(r"[。！？!?；;]|[.]\s")
 _JUNK_NAMES = re.compile(
     r"^(?:admin|administrator|webmaster|root|system|editor|管理员|超级管理员|网站管理员|"
@@ -160,6 +162,8 @@ def _leftover(text: str, facts: BylineFacts) -> str:
     if COUNTER.search(fold(text)):
         facts.counted = True
         text = _drop(COUNTER, text)
+    if facts.has_date:  # "Published 7 May 2024": the word names the date, not an author
+        text = _drop(_DATE_WORD, text)
     if facts.has_date or facts.labelled or facts.counted:
         # MetInfo prints the view count bare at the end: "2022-01-30 19:04:10 秘书处 1".
         text = re.sub(r"(?:^|\s)\d{1,7}\s*$", " ", text)

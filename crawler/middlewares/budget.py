@@ -1,4 +1,10 @@
-"""``--max-pages``: a hard bound on the requests one crawler sends, retries included."""
+"""``--max-pages``: a hard bound on the requests one crawler sends, retries included.
+
+A request is counted where it is about to leave for the network: after robots.txt, the
+scope and address policy have had their say, so a request the crawl refuses itself costs
+nothing. Pages (with listings, robots.txt, retries and redirects) and images have a budget
+each of the same size, so the images of the first articles never starve the next ones.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from crawler.middlewares.scope import MEDIA_META
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -22,7 +30,7 @@ class RequestBudgetMiddleware:
     def __init__(self, crawler: Crawler, limit: int):
         self.crawler = crawler
         self.limit = limit
-        self.sent = 0
+        self.sent = {"pages": 0, "media": 0}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RequestBudgetMiddleware:
@@ -32,11 +40,14 @@ class RequestBudgetMiddleware:
         return cls(crawler, limit)
 
     def process_request(self, request: Request) -> None:
-        if self.sent >= self.limit:
-            self.crawler.stats.inc_value("secnews/budget/refused")
-            if self.sent == self.limit:
+        kind = "media" if request.meta.get(MEDIA_META) else "pages"
+        if self.sent[kind] >= self.limit:
+            # Pages refused: the spider stops handing out frontier URLs on this stat.
+            name = "secnews/budget/refused" if kind == "pages" else "secnews/budget/media_refused"
+            self.crawler.stats.inc_value(name)
+            if self.sent[kind] == self.limit:
                 # Once: the queue drains as every later request is refused here.
-                log.info("request budget of %d spent; refusing further requests", self.limit)
-                self.sent += 1
-            raise BudgetSpent(f"request budget of {self.limit} spent")
-        self.sent += 1
+                log.info("%s budget of %d requests spent; refusing more", kind, self.limit)
+                self.sent[kind] += 1
+            raise BudgetSpent(f"request budget of {self.limit} spent ({kind})")
+        self.sent[kind] += 1

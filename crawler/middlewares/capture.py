@@ -24,7 +24,7 @@ from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 from archive.records import FetchRecord
 from archive.store.warc import Exchange, Packed, Revisit, pack
 from archive.urls import canonical_url
-from crawler.session import session_for
+from crawler.session import CrawlSession, session_for
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -76,11 +76,7 @@ class FetchRecorderMiddleware:
 
     async def process_response(self, request: Request, response: Response) -> Response:
         session = session_for(self.crawler)
-        stats = self.crawler.stats
-        stats.inc_value("secnews/requests")
         error = f"HTTP {response.status}" if _is_error(request, response.status) else None
-        if error:
-            stats.inc_value("secnews/fetch_errors")
         exchange = Exchange(
             url=request.url,
             method=request.method,
@@ -113,6 +109,7 @@ class FetchRecorderMiddleware:
             error=error,
         )
         request.meta[FETCH_ID_META] = session.archive.record_fetch(session.run_id, fetch)
+        self._count(session, error)
         request.meta[FETCHED_AT_META] = fetch.fetched_at
         frontier_url = request.meta.get(FRONTIER_META)
         if frontier_url:
@@ -129,8 +126,6 @@ class FetchRecorderMiddleware:
         if isinstance(exception, IgnoreRequest):
             return  # refused before sending (robots.txt, scope, budget): no exchange happened
         session = session_for(self.crawler)
-        self.crawler.stats.inc_value("secnews/requests")
-        self.crawler.stats.inc_value("secnews/fetch_errors")
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         if isinstance(exception, TxConnectionRefused):
             reason = "connection refused"
@@ -138,9 +133,15 @@ class FetchRecorderMiddleware:
             session.run_id,
             FetchRecord(url=request.url, fetched_at=_now(), status=None, error=reason),
         )
+        self._count(session, reason)
         frontier_url = request.meta.get(FRONTIER_META) or canonical_url(request.url)
         session.frontier.fetched(frontier_url, None, {})
         log.info("fetch failed: %s (%s)", request.url, reason)
+
+    def _count(self, session: CrawlSession, error: str | None) -> None:
+        """A request, and a fetch error if it failed, counted once its row is committed."""
+        keys = ("secnews/requests", "secnews/fetch_errors") if error else ("secnews/requests",)
+        session.count_kept(self.crawler.stats, *keys)
 
 
 def _packed(exchange: Exchange, previous: dict[str, Any] | None) -> tuple[str, Packed]:

@@ -5,6 +5,10 @@ wait for the same robots.txt at once (every waiter after the first gets no parse
 each waiter gets its own answer. Following RFC 9309: a 4xx robots.txt allows everything; a
 5xx or a failed fetch disallows everything for this crawl (the site is not reachable in a
 state where its wishes are known); the decision is logged and counted in stats.
+
+An image's host may lie outside the crawl's scope (a CDN, a ``static.`` host): its robots.txt
+is asked for as media too, so the scope middleware lets it through as it lets the image,
+and that host's rules are obeyed like the site's own. Pages there stay off the site.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from twisted.internet.defer import Deferred
 
 from archive.diskfull import is_storage_full
 from crawler import signals as secnews_signals
+from crawler.middlewares.scope import MEDIA_META
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FORBIDDEN_BY_ROBOTS = "Forbidden by robots.txt"  # the reason a disallowed request is refused
 ALLOW_ALL = Protego.parse("")
 DISALLOW_ALL = Protego.parse("User-agent: *\nDisallow: /")
 
@@ -54,7 +60,7 @@ class RobotsMiddleware:
         if not rules.can_fetch(request.url, self.user_agent):
             self.crawler.stats.inc_value("robotstxt/forbidden")
             log.debug("forbidden by robots.txt: %s", request.url)
-            raise IgnoreRequest("Forbidden by robots.txt")
+            raise IgnoreRequest(FORBIDDEN_BY_ROBOTS)
 
     async def _rules_for(self, request: Request) -> Protego:
         parts = urlparse_cached(request)
@@ -67,7 +73,8 @@ class RobotsMiddleware:
             return await maybe_deferred_to_future(waiter)
         self._waiting[netloc] = []
         try:
-            rules = await self._fetch(f"{parts.scheme}://{netloc}/robots.txt")
+            robots_url = f"{parts.scheme}://{netloc}/robots.txt"
+            rules = await self._fetch(robots_url, media=bool(request.meta.get(MEDIA_META)))
         except Exception as exc:  # only a storage failure gets here: every waiter fails too
             for waiter in self._waiting.pop(netloc):
                 waiter.errback(exc)
@@ -77,8 +84,10 @@ class RobotsMiddleware:
             waiter.callback(rules)
         return rules
 
-    async def _fetch(self, url: str) -> Protego:
-        robots = Request(url, meta={"dont_obey_robotstxt": True}, priority=1000)
+    async def _fetch(self, url: str, *, media: bool) -> Protego:
+        """The rules of robots.txt at ``url``; ``media``: asked for by an image's request."""
+        meta = {"dont_obey_robotstxt": True, MEDIA_META: media}
+        robots = Request(url, meta=meta, priority=1000)
         stats = self.crawler.stats
         assert self.crawler.engine is not None
         try:

@@ -2,7 +2,9 @@
 
 Scrapy's offsite filter ignores ports, and a zero-config crawl's scope is host *and* port;
 this runs for every request, redirects included, so nothing off-site is ever fetched. Media
-(images) may come from another host and are let through when the request says so.
+(images) may come from another host (a CDN, a ``static.`` host) and are let through when the
+request says so, as is that host's robots.txt when an image asks for it; a page there is
+still off the site.
 
 Whatever the host, no request (media and redirects included) goes to a scheme other than
 http(s) or to a private, link-local or otherwise non-public IP address
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MEDIA_META = "secnews_media"
+OFFSITE = "off-site: "  # how a refusal of an off-site URL begins, the URL after it
 
 
 class SiteScopeMiddleware:
@@ -50,4 +53,10 @@ class SiteScopeMiddleware:
             return
         self.crawler.stats.inc_value("secnews/offsite_refused")
         log.debug("refused off-site request %s", request.url)
-        raise IgnoreRequest(f"off-site: {request.url}")
+        raise IgnoreRequest(f"{OFFSITE}{request.url}")
+
+
+def offsite_target(refusal: Exception) -> str | None:
+    """The URL a request was refused for being off the site, if that was the reason."""
+    reason = str(refusal)
+    return reason.removeprefix(OFFSITE) if reason.startswith(OFFSITE) else None

@@ -65,7 +65,8 @@ class ExtractPipeline:
             stats.inc_value("secnews/not_article/too_large")
             raise DropItem(
                 f"{len(item.body)} bytes, over SECNEWS_EXTRACT_MAX_BYTES ({self.max_bytes}); "
-                f"kept raw in the WARC, not extracted: {item.url}"
+                f"kept raw in the WARC, not extracted: {item.url}",
+                log_level="WARNING",
             )
         site = self.crawler.spider.site  # type: ignore[union-attr]
         hints = ExtractHints(

@@ -40,18 +40,20 @@ class StorePipeline:
         variants = session.frontier.variants(item.fetched_url)
         for alias in {item.referred_as, *variants} - {None}:
             archive.add_alias(str(alias), result.article_id)
-        self.crawler.stats.inc_value(f"secnews/articles/{result.outcome}")
+        stats = self.crawler.stats
+        kept = [f"secnews/articles/{result.outcome}"]
         # What the run found changed in the archive, for its summary and `secnews status`.
         if result.outcome == "updated":
             archive.record_change(session.run_id, result.article_id, "updated")
         if result.returned:
-            self.crawler.stats.inc_value("secnews/articles/back")
             archive.record_change(session.run_id, result.article_id, "back")
+            kept.append("secnews/articles/back")
+        session.count_kept(stats, *kept)
         if result.outcome in ("alias", "unchanged") and not archive.images_pending(
             result.article_id
         ):
             # Nothing new to pass on (no images to fetch again); the archive has noted the URL.
-            self.crawler.stats.inc_value("secnews/duplicate")
+            stats.inc_value("secnews/duplicate")
             raise DropItem(f"{result.outcome}: {item.fetched_url} is article {result.article_id}")
         log.info("%s article %d: %s", result.outcome, result.article_id, item.record.url)
         item.article_id = result.article_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from archive.operations.findings import Finding, HealthPolicy
 from archive.operations.health import assess_run
 from archive.store import Archive
 from crawler.runs.alerts import alert_payload, post_alert
+from crawler.sites.config import SiteConfig
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +44,17 @@ def check_run(
     *,
     webhook: str | None = None,
     policy: HealthPolicy | None = None,
+    sites: Sequence[SiteConfig] = (),
 ) -> CrawlReport:
-    """Assess ``run`` (a ``crawl_runs`` row) and post an alert to ``webhook`` if it failed."""
+    """Assess ``run`` (a ``crawl_runs`` row) and post an alert to ``webhook`` if it failed.
+
+    Sites are judged by ``policy`` (default: the thresholds' defaults), changed by their
+    config's ``[health]`` table.
+    """
+    policy = policy or HealthPolicy()
+    per_site = {site.name: policy.overridden(site.health) for site in sites if site.health}
     with Archive(data_dir) as archive:
-        findings = assess_run(archive.db, int(run["id"]), policy)
+        findings = assess_run(archive.db, int(run["id"]), policy, site_policies=per_site)
     report = CrawlReport(run, findings)
     if webhook and report.failed:
         payload = alert_payload(run, findings, str(data_dir))

@@ -1,12 +1,19 @@
 """Runs crawls: resolves every target first (a bad config stops before any request), then
-one Scrapy ``CrawlerProcess`` crawls the sites side by side into one ``crawl_runs`` row."""
+one Scrapy ``CrawlerProcess`` crawls the sites side by side into one ``crawl_runs`` row.
+
+A crawl holds the data directory's writer lock from start to end and keeps some room on
+its disk in reserve (``archive.diskfull.Reserve``). However the crawl ends — finished, on a
+full disk, or stopped by a second SIGTERM — what it left open is closed, then the reserve is
+given up and the run is recorded over a connection of its own, with the counts of what was
+kept.
+"""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +21,14 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from archive.diskfull import is_storage_full
+from archive.diskfull import Reserve, is_storage_full
+from archive.lock import writing
 from archive.store import Archive
+from archive.store.runs import RunCounts
+from crawler.extensions.runlog import RECORDED, counts_from_stats
 from crawler.extensions.storage import REASON
+from crawler.session import close_sessions
+from crawler.settings import CONTACT_WARNING, NO_CONTACT
 from crawler.sites.config import SiteConfig, resolve_target
 from crawler.spiders.news import NewsSpider
 
@@ -75,26 +87,65 @@ def run_crawl(
     ``watch`` is handed the crawlers (one a site, in order) before they start, e.g. to show
     their progress.
     """
-    with Archive(options.data_dir) as archive:
-        for interrupted in archive.close_interrupted_runs():
+    with writing(options.data_dir, "secnews crawl"):
+        reserve = Reserve(options.data_dir)
+        reserve.keep()
+        try:
+            run_id = _start_run(options.data_dir, sites)
+            settings = crawl_settings(options, run_id)
+            process, crawlers = crawler_process(settings, sites)
+            if NO_CONTACT in settings.get("USER_AGENT", ""):
+                log.warning(CONTACT_WARNING)
+            if watch is not None:
+                watch(crawlers)
+            process.start()
+            close_sessions()
+        finally:
+            reserve.give_up()
+        return _end_run(options.data_dir, run_id, list(zip(sites, crawlers, strict=True)))
+
+
+def _start_run(data_dir: Path, sites: Sequence[SiteConfig]) -> int:
+    with Archive(data_dir) as archive:
+        # This process holds the writer lock: a run still `running` is no other's.
+        for interrupted in archive.close_interrupted_runs(lock_held=True):
             log.warning("run %d was interrupted (its crawl process is gone)", interrupted)
-        run_id = archive.start_run([site.name for site in sites])
-    process, crawlers = crawler_process(crawl_settings(options, run_id), sites)
-    if watch is not None:
-        watch(crawlers)
-    process.start()
-    reasons = {c.stats.get_value("finish_reason") for c in crawlers}
+        return archive.start_run([site.name for site in sites])
+
+
+def run_status(crawlers: Sequence[Crawler]) -> str:
+    """``ok``, or how the crawls ended: ``disk_full``, ``shutdown``…"""
+    # A crawl stopped by a second SIGTERM never closes: it has no finish reason.
+    reasons = {c.stats.get_value("finish_reason") or "shutdown" for c in crawlers}
     if any(c.stats.get_value("secnews/storage_errors") for c in crawlers):
         reasons.add(REASON)  # a commit that failed as the crawl closed stops it all the same
-    status = "ok" if reasons <= {"finished"} else ",".join(sorted(str(r) for r in reasons))
-    with Archive(options.data_dir) as archive:
-        try:
+    return "ok" if reasons <= {"finished"} else ",".join(sorted(reasons))
+
+
+def _end_run(
+    data_dir: Path, run_id: int, crawled: list[tuple[SiteConfig, Crawler]]
+) -> dict[str, Any]:
+    """Record the run's end, with the counts of crawlers that could not record theirs; the
+    finished ``crawl_runs`` row, or its counts alone when the disk has no room even so."""
+    status = run_status([crawler for _, crawler in crawled])
+    unrecorded = [
+        (site, crawler.stats.get_stats())
+        for site, crawler in crawled
+        if not crawler.stats.get_value(RECORDED)
+    ]
+    try:
+        with Archive(data_dir) as archive:
+            for site, stats in unrecorded:
+                archive.add_run_counts(run_id, counts_from_stats(stats), {site.name: stats})
             archive.close_run(run_id, status)
-        except sqlite3.Error as exc:
-            if not is_storage_full(exc):
-                raise
-            log.warning("run %d stays 'running' in crawl_runs: %s", run_id, exc)
-        return {**archive.run(run_id), "status": status}
+            return {**archive.run(run_id), "status": status}
+    except sqlite3.Error as exc:
+        if not is_storage_full(exc):
+            raise
+        log.warning("run %d stays 'running' until the next crawl: %s", run_id, exc)
+    each = [asdict(counts_from_stats(crawler.stats.get_stats())) for _, crawler in crawled]
+    summed = {name: sum(counts[name] for counts in each) for name in asdict(RunCounts())}
+    return {"id": run_id, "status": status, **summed}
 
 
 def crawler_process(

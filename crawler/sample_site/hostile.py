@@ -2,13 +2,21 @@
 
 Unlike the three sample sites, which answer with whole responses, these handlers write to the
 socket themselves: they stall, reset the connection, send less than they announce and stream
-a gigabyte. Four servers on free ports of 127.0.0.1:
+a gigabyte. Six servers on free ports of 127.0.0.1:
 
 ``hostile``        a listing at ``/`` linking to every case (``/fault/``, ``/limits/``,
                    ``/pages/``) and to good articles, which a crawl must still archive
 ``robots-error``   robots.txt answers 500 (RFC 9309: disallow everything)
 ``robots-garbage`` robots.txt is binary noise (no rules: allow everything)
-``elsewhere``      another site; redirects point here, and nothing may ever reach it
+``elsewhere``      another site; redirects point here, and nothing may ever reach it. It
+                   plays a metadata service too: ``/latest/meta-data/`` gives credentials
+``quiet``          the same cases, but a home page that links to none of them: for tests
+                   that crawl one case on its own (a start URL or a site file names it)
+``static``         the images host of ``hostile``'s pictures article, as a CDN or a
+                   ``static.`` host would be: images only, its own robots.txt
+``sitemaps``       a home that links to nothing and a robots.txt that names
+                   ``/sitemap.xml.gz``, the good articles gzipped; ``/sitemaps/`` holds
+                   hostile sitemaps (``hostile_pages.sitemap_case``, ``long_sitemap``)
 
 Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL`` lines, then
 ``ready``); tests serve it in-process with ``HostileSite`` and read ``requests``.
@@ -16,11 +24,14 @@ Run it alone with ``python -m crawler.sample_site.hostile`` (prints ``NAME URL``
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import signal
 import socket
 import struct
 import sys
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -28,9 +39,12 @@ from . import hostile_pages as pages
 from .server import HOST, Request, RequestLog, ServedSites, log_entry
 
 PRIVATE_TARGET = "http://169.254.169.254/latest/meta-data/"  # cloud metadata: never fetched
+METADATA_PATH = "latest/meta-data/iam/security-credentials/secnews"
 _ROBOTS_OK = b"User-agent: *\nAllow: /\n"
 _CHUNK = b"<p>" + b"padding " * 8191 + b"</p>\n"  # 64 KiB of the endless page
-SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere")
+SERVERS = ("hostile", "robots-error", "robots-garbage", "elsewhere", "quiet", "static", "sitemaps")
+# The images host keeps a folder of its own from crawlers; nothing else of it is a page.
+_ROBOTS_STATIC = b"User-agent: *\nDisallow: /private/\n"
 
 
 class _Server(ThreadingHTTPServer):
@@ -43,6 +57,7 @@ class _Server(ThreadingHTTPServer):
         self.streamed: dict[str, int] = {}  # bytes of endless bodies sent before the client quit
         self.hits_lock = threading.Lock()
         self.others: dict[str, str] = {}  # base URLs of the other servers, by name
+        self.sitemaps = ["sitemap.xml.gz"]  # what robots.txt names (the sitemaps server)
 
     def hit(self, path: str) -> int:
         with self.hits_lock:
@@ -66,10 +81,18 @@ class _Handler(BaseHTTPRequestHandler):
         path = request.path
         if path == "/robots.txt":
             self._robots()
+        elif self.server.name == "static":
+            self._static(path)
+        elif self.server.name == "elsewhere" and path.startswith("/latest/meta-data/"):
+            self.send(200, pages.FAKE_CREDENTIALS, "application/json")
         elif self.server.name == "elsewhere":
             self.send(200, pages.good_article("good-1"))
         elif path == "/":
             self.send(200, pages.home(_links(self.server.name)))
+        elif path == "/sitemap.xml.gz":
+            self._sitemap("articles.xml.gz")
+        elif path.startswith("/sitemaps/"):
+            self._sitemap(path.removeprefix("/sitemaps/"))
         elif path.removeprefix("/news/").removesuffix(".html") in pages.GOOD_ARTICLES:
             self.send(200, pages.good_article(path.removeprefix("/news/").removesuffix(".html")))
         else:
@@ -98,6 +121,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(500, b"<h1>Internal Server Error</h1>")
         elif self.server.name == "robots-garbage":
             self.send(200, pages.robots_garbage(), "text/plain")
+        elif self.server.name == "static":
+            self.send(200, _ROBOTS_STATIC, "text/plain")
+        elif self.server.name == "sitemaps":
+            base = self.server.others["sitemaps"]
+            named = "".join(f"Sitemap: {base}{path}\n" for path in self.server.sitemaps)
+            self.send(200, _ROBOTS_OK + named.encode(), "text/plain")
         else:
             self.send(200, _ROBOTS_OK, "text/plain")
 
@@ -106,7 +135,8 @@ class _Handler(BaseHTTPRequestHandler):
         if section == "pages" and name in pages.BROKEN_PAGES:
             self.send(200, *pages.broken_page(name))
         elif section == "pages" and name == "images":
-            self.send(200, pages.images_article("//169.254.169.254/latest/meta-data/id.png"))
+            private = "//169.254.169.254/latest/meta-data/id.png"
+            self.send(200, pages.images_article(private, self.server.others["static"]))
         elif section == "media" or path.endswith(".png"):
             self._media(name)
         elif section in ("fault", "limits") and hasattr(self, f"_{name.replace('-', '_')}"):
@@ -119,6 +149,24 @@ class _Handler(BaseHTTPRequestHandler):
     def _timeout(self) -> None:
         self.server.stopping.wait(60)  # never answers; the crawler gives up first
         self.close_connection = True
+
+    def _slow(self) -> None:
+        """A slowloris: headers at once, then the body a byte a second (its 1.5 kB take half
+        an hour); a client with a time limit on each read, not on the whole answer, waits."""
+        body = pages.good_article("good-1")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for byte in body:
+                self.wfile.write(bytes((byte,)))
+                self.wfile.flush()
+                if self.server.stopping.wait(1.0):  # the trickle's pace, until the site stops
+                    return
+        except OSError:
+            pass  # the client gave up
 
     def _reset(self) -> None:
         self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n")
@@ -164,30 +212,26 @@ class _Handler(BaseHTTPRequestHandler):
     def _offsite(self) -> None:
         self.redirect(self.server.others["elsewhere"] + "stolen")
 
+    def _offsite_metadata(self) -> None:
+        # Another port of the same loopback address, playing the cloud metadata service.
+        self.redirect(self.server.others["elsewhere"] + METADATA_PATH)
+
     def _private(self) -> None:
         self.redirect(PRIVATE_TARGET)
 
     def _file(self) -> None:
         self.redirect("file:///etc/passwd")
 
+    def _offsite_media_host(self) -> None:
+        # The images host is let in for images only: a page there is off the site.
+        self.redirect(self.server.others["static"] + "news/moved.html")
+
     # /limits/: bodies no crawler should hold in memory -----------------------------------
 
     def _huge(self, declared: bool = False) -> None:
         """1 GiB streamed in 64 KiB chunks, never built; stops when the client hangs up."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        if declared:
-            self.send_header("Content-Length", str(pages.GIB))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        sent = 0
-        try:
-            while sent < pages.GIB and not self.server.stopping.is_set():
-                self.wfile.write(_CHUNK)
-                sent += len(_CHUNK)
-        except OSError:
-            pass
+        chunks = itertools.repeat(_CHUNK, pages.GIB // len(_CHUNK))
+        sent = self._stream(chunks, "text/html; charset=utf-8", pages.GIB if declared else None)
         with self.server.hits_lock:
             self.server.streamed[self.path] = max(sent, self.server.streamed.get(self.path, 0))
 
@@ -198,7 +242,60 @@ class _Handler(BaseHTTPRequestHandler):
         # Sent compressed although the crawler asked for identity, as some servers do.
         self.send(200, pages.gzip_bomb(), headers=(("Content-Encoding", "gzip"),))
 
+    def _bomb_on_revisit(self) -> None:
+        """An article the first time, a gzip bomb ever after: the bomb's capture is in the
+        WARC, refused, beside the article's good one."""
+        if self.server.hit("bomb-on-revisit") <= 1:
+            self.send(200, pages.good_article("good-4"))
+        else:
+            self._gzip_bomb()
+
+    def _gzipped_article(self) -> None:
+        """An article sent gzip-compressed although identity was asked for: accepted."""
+        body = gzip.compress(pages.good_article("good-5"), mtime=0)
+        self.send(200, body, headers=(("Content-Encoding", "gzip"),))
+
+    # /sitemaps/: sitemaps no crawler should hold in memory, or follow without end ----------
+
+    def _sitemap(self, name: str) -> None:
+        base = self.server.others[self.server.name]
+        count = name.removeprefix("urls-").removesuffix(".xml")
+        if name.startswith("urls-") and count.isdigit():
+            self._stream(pages.long_sitemap(base, int(count)))
+        elif (body := pages.sitemap_case(base, name)) is not None:
+            self.send(200, body, "application/gzip" if name.endswith(".gz") else "text/xml")
+        else:
+            self.send(404, b"<h1>Not Found</h1>")
+
+    def _stream(
+        self, pieces: Iterator[bytes], content_type: str = "text/xml", length: int | None = None
+    ) -> int:
+        """A body sent as it is made, until the client hangs up; the bytes sent."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        sent = 0
+        try:
+            for piece in itertools.takewhile(lambda _: not self.server.stopping.is_set(), pieces):
+                self.wfile.write(piece)
+                sent += len(piece)
+        except OSError:
+            pass
+        return sent
+
     # /media/: images --------------------------------------------------------------------
+
+    def _static(self, path: str) -> None:
+        """The images host: a picture at any path under /img/ or /private/, a page elsewhere
+        (which no crawler may ever ask for)."""
+        if path.startswith(("/img/", "/private/")):
+            self.send(200, pages.png(320, 240), "image/png")
+        else:
+            self.send(200, pages.good_article("good-1"))
 
     def _media(self, name: str) -> None:
         if name == "photo.png":
@@ -214,6 +311,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _links(name: str) -> list[str]:
+    if name in ("quiet", "sitemaps"):
+        return []
     good = [f"/news/{article}.html" for article in pages.GOOD_ARTICLES]
     if name != "hostile":
         return good
@@ -224,7 +323,7 @@ def _links(name: str) -> list[str]:
 
 
 class HostileSite(ServedSites):
-    """The four hostile servers on free ports; a context manager.
+    """The hostile servers on free ports; a context manager.
 
     Example:
         with HostileSite() as site:
@@ -245,6 +344,10 @@ class HostileSite(ServedSites):
 
     def requests_to(self, name: str) -> list[dict[str, Any]]:
         return [entry for entry in self._log.entries() if entry["site"] == name]
+
+    def name_sitemaps(self, *paths: str) -> None:
+        """Have the ``sitemaps`` server's robots.txt name these sitemaps instead."""
+        self._servers["sitemaps"].sitemaps = list(paths)
 
     def streamed(self, path: str) -> int:
         """The most bytes of an endless body (``/limits/huge``) sent to one client."""

@@ -1,15 +1,19 @@
-"""Bodies the hostile sample site serves: good articles, broken pages and hostile images.
+"""Bodies the hostile sample site serves: good articles, broken pages, hostile images and
+sitemaps.
 
 Everything is built from code, deterministically; large bodies (the 10 MB page, the gzip
-bomb) are built once, on first use. The 1 GiB response is never built: it is streamed.
+bombs) are built once, on first use. The 1 GiB response and the long sitemaps are never
+built: they are streamed.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import random
 import struct
 import zlib
+from collections.abc import Iterator
 from html import escape
 
 GIB = 1 << 30
@@ -20,6 +24,7 @@ CHARSET_PAGES = ("charset-wrong", "charset-absent", "charset-contradictory", "ch
 BROKEN_PAGES = ("binary", "empty", "malformed", "nul", "long-line", "deep", *CHARSET_PAGES)
 FAULTS = (
     "timeout",
+    "slow",
     "reset",
     "truncated",
     "server-error",
@@ -30,8 +35,16 @@ FAULTS = (
     "offsite",
     "private",
     "file",
+    "offsite-media-host",
+    "offsite-metadata",
 )
 LIMITS = ("huge", "huge-declared", "gzip-bomb")
+
+# What a metadata service hands whoever asks: a crawler that follows a redirect there leaks it.
+FAKE_CREDENTIALS = (
+    b'{"Code": "Success", "AccessKeyId": "ASIASECNEWSFAKEKEY", '
+    b'"SecretAccessKey": "secnews-fake-secret-never-to-be-fetched", "Token": "fake"}'
+)
 
 _PARAGRAPHS = (
     "The ministers reviewed the work plan adopted last year and agreed on the priorities of "
@@ -197,8 +210,10 @@ SCRIPTED_SVG = (
 )
 
 
-def images_article(private_media: str) -> bytes:
-    """An article whose body holds good, hostile and badly addressed images."""
+def images_article(private_media: str, media_host: str) -> bytes:
+    """An article whose body holds good, hostile and badly addressed images, and images on
+    another host (``media_host``), one of them in a folder its robots.txt disallows; the
+    article links to a page there too."""
     sources = (
         "/media/photo.png",
         "/media/bomb.png",
@@ -207,10 +222,80 @@ def images_article(private_media: str) -> bytes:
         "/media/..%2F..%2F..%2Fescape-encoded.png",
         "/media/redirect-private.png",
         private_media,
+        f"{media_host}img/cdn.png",
+        f"{media_host}private/hidden.png",
     )
     figures = "".join(
         f'<figure><img src="{escape(src)}" alt="Picture {n}" width="400" height="300">'
         f"<figcaption>Picture {n} of the session</figcaption></figure>\n"
         for n, src in enumerate(sources, 1)
     )
-    return article("The session in pictures", "2024-03-20", extra=figures).encode()
+    more = f'<p>More pictures <a href="{escape(media_host)}news/gallery.html">here</a>.</p>\n'
+    return article("The session in pictures", "2024-03-20", extra=figures + more).encode()
+
+
+# Sitemaps: an endless chain of indexes, an index of many sitemaps, long and gzipped ones -----
+
+SITEMAP_PARTS = 200  # sitemaps the wide index lists
+SITEMAP_PADDING = 48 * 1024 * 1024  # blank bytes that push the gzipped bomb past 32 MiB
+_SITEMAP_OPEN = b'<?xml version="1.0" encoding="UTF-8"?>\n<%s xmlns="%s">\n'
+_SITEMAP_NS = b"http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _sitemap(root: bytes, entries: list[bytes]) -> bytes:
+    return (_SITEMAP_OPEN % (root, _SITEMAP_NS)) + b"".join(entries) + b"</%s>\n" % root
+
+
+def _index(locs: list[str]) -> bytes:
+    return _sitemap(
+        b"sitemapindex", [b"<sitemap><loc>%s</loc></sitemap>\n" % loc.encode() for loc in locs]
+    )
+
+
+def _urlset(locs: list[str]) -> bytes:
+    return _sitemap(b"urlset", [_url(loc) for loc in locs])
+
+
+def _url(loc: str) -> bytes:
+    return b"<url><loc>%s</loc><lastmod>2024-03-01</lastmod></url>\n" % loc.encode()
+
+
+def sitemap_case(base: str, name: str) -> bytes | None:
+    """The body of ``/sitemaps/NAME`` on the server at ``base``, or None: ``chain-N.xml``, an
+    index listing only ``chain-N+1.xml``; ``wide.xml``, an index of ``SITEMAP_PARTS``
+    sitemaps (``part-N.xml``, each listing one good article); ``articles.xml.gz``, the good
+    articles, gzipped; ``bomb.xml.gz``, one article, ``SITEMAP_PADDING`` blank bytes, then
+    another article, gzipped to a few tens of kilobytes."""
+    articles = [f"{base}news/{article}.html" for article in GOOD_ARTICLES]
+    stem, _, number = name.split(".", 1)[0].partition("-")
+    if stem == "chain" and number.isdigit():
+        return _index([f"{base}sitemaps/chain-{int(number) + 1}.xml"])
+    if name == "wide.xml":
+        return _index([f"{base}sitemaps/part-{n}.xml" for n in range(SITEMAP_PARTS)])
+    if stem == "part" and number.isdigit():
+        return _urlset(articles[:1])
+    if name == "articles.xml.gz":
+        return gzip.compress(_urlset(articles), mtime=0)
+    if name == "bomb.xml.gz":
+        return _padded_sitemap(articles[0], articles[-1])
+    return None
+
+
+@functools.cache
+def _padded_sitemap(first: str, last: str) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip
+    parts = [_SITEMAP_OPEN % (b"urlset", _SITEMAP_NS) + _url(first)]
+    parts += [b" " * (1 << 20)] * (SITEMAP_PADDING >> 20)
+    parts += [_url(last) + b"</urlset>\n"]
+    return b"".join(compressor.compress(part) for part in parts) + compressor.flush()
+
+
+def long_sitemap(base: str, count: int) -> Iterator[bytes]:
+    """A sitemap of ``count`` page URLs (``/news/0``, ``/news/1``…), streamed 64 kB at a
+    time, never built whole: 370,000 of them weigh 32 MB."""
+    yield _SITEMAP_OPEN % (b"urlset", _SITEMAP_NS)
+    step = 700
+    for start in range(0, count, step):
+        stop = min(start + step, count)
+        yield b"".join(_url(f"{base}news/{n}") for n in range(start, stop))
+    yield b"</urlset>\n"

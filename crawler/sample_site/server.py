@@ -118,7 +118,10 @@ class _SiteHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, port: int, site_name: str, log: RequestLog) -> None:
-        super().__init__((HOST, port), _SiteHandler)
+        try:
+            super().__init__((HOST, port), _SiteHandler)
+        except OSError as exc:  # the message names the address, which Python's does not
+            raise OSError(exc.errno, f"{HOST}:{port}: {exc.strerror} ({site_name})") from exc
         self.site_name = site_name
         self.log = log
         self.app: SiteApp | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cssselect import GenericTranslator, SelectorError
 
+from archive.operations.findings import HealthPolicy
 from archive.operations.revisits import RevisitPolicy
 from archive.urls import site_key
 from crawler.netpolicy import forbidden_address
 from crawler.sites import regexcheck
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
+# A host name, perhaps with a port and path: what a start URL typed without its scheme is.
+_HOST_FIRST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/|$)")
 SELECTOR_FIELDS = ("title", "body", "published", "author")
 
 
@@ -72,6 +75,7 @@ class SiteConfig:
     politeness: Politeness = field(default_factory=Politeness)
     revisit_days: int = 30
     revisit_cycle_days: int = 90
+    health: Mapping[str, float] = field(default_factory=dict)  # thresholds this site changes
     source: str = "<command line>"
 
     @property
@@ -130,6 +134,7 @@ def parse_site(data: Mapping[str, Any], source: str) -> SiteConfig:
         selectors=_selectors(data.get("selectors", {}), source),
         politeness=_politeness(data.get("politeness", {}), source),
         **_revisit(data.get("revisit", {}), source),
+        health=_health(data.get("health", {}), source),
         source=source,
     )
 
@@ -145,6 +150,7 @@ _TOP_LEVEL = {
     "selectors",
     "politeness",
     "revisit",
+    "health",
 }
 
 
@@ -210,14 +216,21 @@ def _allowed_domains(data: Mapping[str, Any], source: str) -> tuple[str, ...]:
     return tuple(domains)
 
 
+def known_timezone(name: str) -> bool:
+    """Whether ``name`` is an IANA timezone this machine knows."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def _timezone(data: Mapping[str, Any], source: str) -> str | None:
     name = _get(data, "timezone", str, source)
     if name is None:
         return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise SiteConfigError(source, "timezone", f"{name!r} is not an IANA timezone") from exc
+    if not known_timezone(name):
+        raise SiteConfigError(source, "timezone", f"{name!r} is not an IANA timezone")
     return str(name)
 
 
@@ -304,6 +317,18 @@ def _days(data: Mapping[str, Any], key: str, least: int, default: int, source: s
     return default if days is None else int(_bounded(days, least, 3650, source, f"revisit.{key}"))
 
 
+def _health(data: Mapping[str, Any], source: str) -> dict[str, float]:
+    """``[health]``: thresholds of the health rules this site is judged by differently (the
+    names of ``HealthPolicy``; e.g. ``stale_min_days = 30`` for a site publishing monthly)."""
+    _reject_unknown(data, {f.name for f in fields(HealthPolicy)}, source, "health.")
+    try:
+        HealthPolicy().overridden(data, lambda name: f"health.{name}")
+    except ValueError as exc:
+        field_name, _, reason = str(exc).partition(": ")
+        raise SiteConfigError(source, field_name, reason) from exc
+    return dict(data)
+
+
 def bundled_sites_dir() -> Path:
     return Path(str(resources.files("crawler") / "sites"))
 
@@ -320,6 +345,9 @@ def resolve_target(target: str, directory: Path | None = None) -> SiteConfig:
         return SiteConfig.from_url(target)
     path = (directory or bundled_sites_dir()) / f"{target}.toml"
     if not path.exists():
+        if _HOST_FIRST.match(target):  # www.example.gov/news: an address without its scheme
+            hint = f"no site of that name; a start URL needs its scheme: https://{target}"
+            raise SiteConfigError(target, "(target)", hint)
         known = ", ".join(sorted(load_sites(directory))) or "none"
         raise SiteConfigError(str(path), "name", f"no site {target!r} (configured: {known})")
     return load_site_file(path)

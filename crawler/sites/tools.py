@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from crawler.sites.config import (
     parse_site,
     resolve_target,
 )
+from crawler.sites.timezones import guess_timezone
 
 MAX_PROBLEMS = 50  # a file, before checking gives up on it
 _INDEXED = re.compile(r"^(?P<path>[^\[]+)(\[(?P<index>\d+)\])?$")
@@ -132,23 +134,25 @@ def _toml_list(values: Sequence[str]) -> str:
     return "[" + ", ".join(_toml(value) for value in values) + "]"
 
 
-def site_toml(name: str, found: Discovered) -> str:
+def next_step(name: str, directory: Path | None) -> str:
+    """The commands that check a new site's file and crawl it, as they must be typed."""
+    where = f" --sites {shlex.quote(str(directory))}" if directory else ""
+    return f"secnews sites check{where} && secnews crawl {name}{where}"
+
+
+def site_toml(name: str, found: Discovered, directory: Path | None = None) -> str:
     """A site file for what a dry run found; automatic discovery stays on, rules sharpen it."""
     today = datetime.now(UTC).date().isoformat()
     lines = [
         f"# Written by `secnews sites add` on {today} after a dry run of {found.start_url}",
-        "# Check it, then: secnews sites check && secnews crawl " + name,
+        f"# Check it, then: {next_step(name, directory)}",
         f"name = {_toml(name)}",
         f"title = {_toml(found.title or name)}",
         f"start_urls = {_toml_list([found.start_url])}",
     ]
     if found.language:
-        lines.append(f"language = {_toml(found.language)}")
-    lines += [
-        '# timezone = "Europe/Brussels"   # gives bylines without a UTC offset this site\'s offset',
-        "",
-        "[discovery]",
-    ]
+        lines.append(f"language = {_toml(found.language)}   # read from the start page's text")
+    lines += [_timezone_line(found), "", "[discovery]"]
     if found.sitemaps:
         lines.append(f"sitemaps = {_toml_list(list(found.sitemaps))}")
     if found.feeds:
@@ -166,6 +170,15 @@ def site_toml(name: str, found: Discovered) -> str:
         f"# cycle_days = {policy.cycle_days}   # every other article is looked at again within it",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _timezone_line(found: Discovered) -> str:
+    """Gives bylines without a UTC offset the site's: set only on evidence of the country."""
+    guess, evidence = guess_timezone(found.start_url, found.declared_language, found.language)
+    if guess is None:
+        return f'# timezone = ""   # {evidence}: set it if bylines carry no UTC offset'
+    setting = f"timezone = {_toml(guess.zone)}   # from {evidence}"
+    return setting if guess.settled else f"# {setting}"
 
 
 def new_site_path(directory: Path | None, name: str) -> Path:
@@ -195,6 +208,12 @@ def discovered_lines(found: Discovered) -> list[str]:
     lines.append(f"{'start page':<13} {found.start_url} ({found.start_kind or 'not read'})")
     if found.title:
         lines.append(f"{'title':<13} {found.title}")
+    if found.language:
+        declared = f" (declared {found.declared_language})" if found.declared_language else ""
+        lines.append(f"{'language':<13} {found.language}{declared}")
+    guess, evidence = guess_timezone(found.start_url, found.declared_language, found.language)
+    zone = f"{guess.zone}, from {evidence}" if guess else f"not set: {evidence}"
+    lines.append(f"{'timezone':<13} {zone}")
     if found.listing_url:
         lines.append(f"{'listing page':<13} {found.listing_url}")
     if found.pagination_pattern:

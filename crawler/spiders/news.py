@@ -1,6 +1,7 @@
 """The ``news`` spider: one site, from its config or a bare start URL.
 
-Discovery runs side by side — the start URLs, robots.txt sitemaps, RSS/Atom feeds the pages
+Discovery runs side by side — the start URLs, robots.txt sitemaps (read as a stream, into a
+backlog handed out in batches: ``crawler.spiders.sitemaps``), RSS/Atom feeds the pages
 announce, and the site's own links (listings and pagination first) — and every HTML page is
 classified; article candidates go down the pipelines.
 
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -29,7 +30,7 @@ from archive.diskfull import is_storage_full
 from archive.urls import canonical_url, site_key, without_print_switch
 from crawler import signals as secnews_signals
 from crawler.discovery.classify import PageKind, is_html
-from crawler.discovery.feeds import is_feed, is_sitemap, parse_feed, parse_sitemap, xml_root
+from crawler.discovery.feeds import parse_feed
 from crawler.discovery.links import (
     Link,
     feed_links,
@@ -37,6 +38,7 @@ from crawler.discovery.links import (
     page_links,
     page_selector,
 )
+from crawler.discovery.sitemaps import FEED_ROOTS, SITEMAP_ROOTS, SitemapStream
 from crawler.items import PageItem
 from crawler.middlewares.budget import BudgetSpent
 from crawler.middlewares.capture import (
@@ -50,6 +52,7 @@ from crawler.session import session_for
 from crawler.sites.config import SiteConfig, resolve_target
 from crawler.spiders.newsness import Newsness
 from crawler.spiders.revisits import Revisits
+from crawler.spiders.sitemaps import Sitemaps
 from crawler.spiders.views import OtherViews, deferred_view
 
 log = logging.getLogger(__name__)
@@ -64,7 +67,7 @@ LOOKAHEAD = 1  # listing pages read past the first one that held nothing new
 GONE = (404, 410)
 
 
-class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
+class NewsSpider(Newsness, OtherViews, Sitemaps, Revisits, scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, url: str | None = None, **kwargs: Any):
@@ -96,23 +99,35 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
         spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT") or 2083
         for name, value in spider.site.politeness.settings().items():
             crawler.settings.set(name, value, priority="spider")  # below the command line's
+        spider.setup_sitemaps(crawler)
         crawler.signals.connect(spider.robots_fetched, signal=secnews_signals.robots_fetched)
-        crawler.signals.connect(spider.unlisted_revisits, signal=signals.spider_idle)
-        crawler.signals.connect(spider.decide_held, signal=signals.spider_idle)
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
+
+    def idle(self) -> None:
+        """Nothing left to do: hand out what sitemaps left in the backlog, then look for the
+        archived articles no source lists any more."""
+        if self.feed_when_idle():
+            raise DontCloseSpider
+        self.unlisted_revisits()
+        self.decide_held()  # with every listing read, every news section is known
 
     @property
     def frontier(self) -> Any:
         return session_for(self.crawler).frontier
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        discovery = self.site.discovery
         starts = [
-            *((url, "seed", self.parse_page) for url in self.site.start_urls),
-            *((url, "sitemap", self.parse_xml) for url in self.site.discovery.sitemaps),
-            *((url, "feed", self.parse_xml) for url in self.site.discovery.feeds),
+            *(
+                self._request(url, "seed", self.parse_page, force=True)
+                for url in self.site.start_urls
+            ),
+            *(self.sitemap_request(url) for url in discovery.sitemaps),
+            *(self._request(url, "feed", self.parse_xml, force=True) for url in discovery.feeds),
         ]
-        for url, via, callback in starts:
-            for request in self._maybe(self._request(url, via, callback, force=True)):
+        for start in starts:
+            for request in self._maybe(start):
                 yield request
         # What a killed crawl meant to fetch, then the articles due for a revisit.
         pending = self.frontier.pending()
@@ -142,45 +157,28 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
             yield request
             queued += 1
 
-    def robots_fetched(self, url: str, status: int | None, sitemaps: list[str]) -> None:
-        """Sitemaps robots.txt names; without any, the conventional /sitemap.xml."""
-        if site_key(url) not in self.scope or self.site.discovery.sitemaps or status is None:
-            return
-        guess = f"{_origin(url)}/sitemap.xml"
-        known_missing = getattr(self.frontier.get(guess), "last_status", None) in GONE
-        if not sitemaps and known_missing and not self.full:
-            return  # guessed before and absent; a site that adds one usually names it in robots
-        for url in sitemaps or [guess]:
-            sitemap = self._request(url, "sitemap", self.parse_xml, force=True, probe=not sitemaps)
-            if sitemap is not None:
-                assert self.crawler.engine is not None
-                self.crawler.engine.crawl(sitemap)
-
     def parse_xml(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         if response.status in GONE:
             self._done(response, "other", state="failed")
             return
-        root = xml_root(response.body)
-        if root is not None and is_sitemap(root):
-            sitemaps, entries = parse_sitemap(response.body)
-            for url in sitemaps:
-                yield from self._maybe(self._request(url, "sitemap", self.parse_xml, force=True))
-            kind = "sitemap"
-            self.learn_news_sitemap(response.url, entries)
-        elif root is not None and is_feed(root):
-            entries, kind = parse_feed(response.body, response.url), "feed"
-            self.learn_feed(response.url, entries)
+        stream = SitemapStream(response.body, self.max_inflated)
+        root = stream.root()
+        if root in SITEMAP_ROOTS:
+            yield from self.read_sitemap(response, stream)
+        elif root in FEED_ROOTS:
+            yield from self._read_feed(response)
         else:
             yield from self.parse_page(response)
-            return
-        entries = [entry for entry in entries if self._wanted(entry.url)]
+
+    def _read_feed(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
+        listed = parse_feed(response.body, response.url)
+        self.learn_feed(response.url, listed)
+        entries = [e for e in listed if self._wanted(e.url)]
         for entry in entries:
-            request = self._request(entry.url, kind, self.parse_page, listed_date=entry.published)
+            request = self._request(entry.url, "feed", self.parse_page, listed_date=entry.published)
             yield from self._maybe(request)
-        source = response.meta.get(FRONTIER_META, response.url)
-        read = self.sitemap_signals if kind == "sitemap" else self.feed_signals
-        yield from read(source, entries)
-        self._done(response, kind)
+        yield from self.feed_signals(response.meta.get(FRONTIER_META, response.url), entries)
+        self._done(response, "feed")
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
         # First: a 304 or 404 of the section front an article now redirects to is not about
@@ -194,7 +192,8 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
             yield from deferred_view(response.meta)
             return
         if not isinstance(response, TextResponse) or not is_html(response):
-            if xml_root(response.body) is not None and response.meta.get(VIA) != "xml":
+            xml = SitemapStream(response.body, self.max_inflated).root() is not None
+            if xml and response.meta.get(VIA) != "xml":
                 response.meta[VIA] = "xml"
                 yield from self.parse_xml(response)
             else:
@@ -291,7 +290,9 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
             verdict=verdict,
         )
 
-    def _wanted(self, url: str) -> bool:
+    def _wanted(self, url: str, *, remember: bool = True) -> bool:
+        """Whether a link found is one to follow; an unwanted one is remembered (menus
+        repeat), unless ``remember`` is false (a sitemap's entries are each seen once)."""
         if url in self._unwanted:
             return False
         # Scrapy would drop an overlong link later; the site's patterns never see one.
@@ -300,7 +301,8 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
             or site_key(url) not in self.scope
             or any(pattern.search(url) for pattern in self.site.discovery.deny)
         ):
-            self._unwanted.add(url)
+            if remember:
+                self._unwanted.add(url)
             return False
         return True
 
@@ -386,8 +388,3 @@ class NewsSpider(Newsness, OtherViews, Revisits, scrapy.Spider):
     def _maybe(request: scrapy.Request | None) -> Iterator[scrapy.Request]:
         if request is not None:
             yield request
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"

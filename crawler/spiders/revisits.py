@@ -29,6 +29,7 @@ from crawler.middlewares.capture import FRONTIER_META
 from crawler.session import session_for
 
 if TYPE_CHECKING:
+    from archive.operations.listings import LastmodTally
     from archive.store import SaveResult
     from crawler.sites.config import SiteConfig
 
@@ -89,12 +90,20 @@ class Revisits:
 
     # Cheap signals -------------------------------------------------------------------------
 
-    def sitemap_signals(self, source: str, entries: Iterable[Entry]) -> Iterator[scrapy.Request]:
-        """Revisits of archived articles a sitemap says changed after their last fetch."""
+    def sitemap_signals(
+        self, source: str, entries: Iterable[Entry], tally: LastmodTally
+    ) -> Iterator[scrapy.Request]:
+        """What a chunk of a sitemap says: its URLs are noted as listed (a gone article listed
+        again is revisited at once) and their lastmods tallied, for ``lastmod_revisits``
+        once the whole sitemap has been read."""
         dated = [(canonical_url(entry.url), entry.published) for entry in entries]
-        for url in self.frontier.lastmod_due(source, dated):
-            yield from self._maybe(self._revisit(url, "lastmod"))
+        tally.add(dated)
         yield from self._listed(source, [Listed(url) for url, _ in dated])
+
+    def lastmod_revisits(self, tally: LastmodTally) -> Iterator[scrapy.Request]:
+        """Revisits of archived articles a sitemap says changed after their last fetch."""
+        for url in tally.due():
+            yield from self._maybe(self._revisit(url, "lastmod"))
 
     def feed_signals(self, source: str, entries: Iterable[Entry]) -> Iterator[scrapy.Request]:
         """Revisits of archived articles whose feed item gives another title or date."""
@@ -173,11 +182,11 @@ class Revisits:
 
     def _note(self, result: SaveResult) -> None:
         """Count what a revisit's answer did to an article, and note a change for the run."""
-        stats = self.crawler.stats
-        archive = session_for(self.crawler).archive
-        stats.inc_value(f"secnews/articles/{result.outcome}")
+        session = session_for(self.crawler)
+        kept = [f"secnews/articles/{result.outcome}"]
         if result.outcome == "gone":
-            archive.record_change(self._run_id, result.article_id, "gone")
+            session.archive.record_change(self._run_id, result.article_id, "gone")
         if result.returned:
-            stats.inc_value("secnews/articles/back")
-            archive.record_change(self._run_id, result.article_id, "back")
+            session.archive.record_change(self._run_id, result.article_id, "back")
+            kept.append("secnews/articles/back")
+        session.count_kept(self.crawler.stats, *kept)
