@@ -194,6 +194,9 @@ TABLES: dict[str, TableDoc] = {
             "next_due": "UTC time the URL is next due for a visit.",
             "referred_as": "The link as it was found, before it was cleaned, so the alias it "
             "makes is not lost if a crawl is killed.",
+            "verdict": "For pages: whether the page was taken as news or left, and the evidence "
+            "('taken: listed with a date by …; declares newsarticle; …', 'left: declares event'). "
+            "Since v11.",
         },
     ),
     "listings": TableDoc(

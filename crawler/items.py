@@ -22,6 +22,7 @@ class PageItem:
     listed_date: str | None = None  # a date a feed or sitemap gave for it
     structured: bool = False  # structured data says it is an article
     referred_as: str | None = None  # the link as found, when it was cleaned before fetching
+    verdict: str | None = None  # why it is taken as news (discovery.verdict), or left
 
 
 @dataclass
@@ -35,3 +36,4 @@ class ArticleItem:
     referred_as: str | None = None
     article_id: int | None = None  # set once stored
     prepared: Prepared | None = field(default=None, repr=False)  # computed while extracting
+    verdict: str | None = None  # why its page was taken as news

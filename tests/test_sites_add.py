@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from archive.urls import canonical_url
-from crawler.sample_site import expected_articles
+from crawler.sample_site import expected_articles, municipal
+from crawler.sample_site.server import RequestLog, SiteServer
 from crawler.sites.config import load_site_file
 
 from .conftest import RunningSampleSite, secnews
@@ -108,3 +109,25 @@ def test_an_added_secretariat_crawls_like_the_bundled_config(
         }
     expected = expected_articles(private_sample_site.urls)["sample-secretariat"]
     assert urls == {canonical_url(url) for url in expected}
+
+
+def test_add_prints_the_news_sections_of_a_portal_where_every_page_is_dated(
+    tmp_path: Path,
+) -> None:
+    """On the City of Riverbend, whose sitemap lists eighty service pages beside sixty news
+    posts, the news section is where the listings and the feed put their dated entries."""
+    server = SiteServer(municipal.PROFILE.name, 0, RequestLog())
+    server.app = municipal.MunicipalSite(server.base_url)
+    server.serve()
+    try:
+        out = add(server.base_url, tmp_path, "riverbend", "--dry-run").stdout
+    finally:
+        server.stop()
+    sections = [line for line in out.splitlines() if line.startswith("news section")]
+    assert len(sections) == 1, out
+    pattern = "/news/\\d+/\\d+/\\d+/[^/]+/$"
+    assert sections[0].startswith(f"news section  {pattern} (")
+    assert "dated in the past), listed by " in sections[0]
+    assert f"{server.base_url}news/feed/" in sections[0]
+    assert f"articles      {pattern} (" in out  # not the larger group of service pages
+    assert list(tmp_path.iterdir()) == []

@@ -10,6 +10,8 @@
   many (its budget, from the site's own rhythm of crawls).
 - ``listings``: what sitemaps, feeds and listing pages said about each URL, and the cheap
   signals of a change read from it (retitled, redated, lastmod, listed again, unlisted).
+- ``notnews``: articles an earlier secnews stored that are not news, dropped (their WARC
+  records kept) with the verdict that left them.
 
 Takes a ``sqlite_utils.Database``; imports the shared vocabulary only, never the store.
 """

@@ -117,9 +117,16 @@ def create_operations_schema(db: sqlite_utils.Database) -> None:
 
 
 def site_status(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every site's row of the ``site_status`` view, by name; its lists of URLs as lists."""
+    """Every site's row of the ``site_status`` view, by name; its lists of URLs as lists, and
+    ``not_news``: how many of its pages the news verdict left (``frontier.verdict``)."""
     rows = [dict(row) for row in db.query(f"SELECT * FROM {STATUS_VIEW}")]
+    left = dict(
+        db.execute(
+            "SELECT site, count(*) FROM frontier WHERE verdict LIKE 'left:%' GROUP BY site"
+        ).fetchall()
+    )
     for row in rows:
         for key in ("updated_urls", "gone_urls"):
             row[key] = json.loads(row[key] or "[]")
+        row["not_news"] = int(left.get(row["site"], 0))  # pages left by the news verdict
     return rows

@@ -187,13 +187,21 @@ class Frontier:
             )
 
     def done(
-        self, url: str, kind: str, *, article_links: int | None = None, state: str = "done"
+        self,
+        url: str,
+        kind: str,
+        *,
+        article_links: int | None = None,
+        state: str = "done",
+        verdict: str | None = None,
     ) -> None:
+        """Close a URL's entry: what it turned out to be and, for a page, why it was taken as
+        news or left (``verdict``)."""
         with self.db.one_statement():
             self.db.execute(
                 "UPDATE frontier SET state = ?, kind = ?, "
-                "article_links = coalesce(?, article_links) WHERE url = ?",
-                [state, kind, article_links, url],
+                "article_links = coalesce(?, article_links), verdict = ? WHERE url = ?",
+                [state, kind, article_links, verdict, url],
             )
 
     def pending(self, batch: int = 1000) -> Iterator[tuple[str, str]]:

@@ -297,6 +297,13 @@ def _v10_article_months(db: sqlite_utils.Database) -> None:
     create_operations_schema(db)  # site_status counts a site's articles from article_months
 
 
+def _v11_news_verdicts(db: sqlite_utils.Database) -> None:
+    """``frontier.verdict``: why a page was taken as news or left (its evidence), so
+    ``status`` and a query can show it."""
+    if "verdict" not in db.table("frontier").columns_dict:
+        db.table("frontier").add_column("verdict", str)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1,
@@ -309,6 +316,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v8_revisit_cycle,
     _v9_every_variant,
     _v10_article_months,
+    _v11_news_verdicts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

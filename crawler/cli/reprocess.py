@@ -19,14 +19,31 @@ from crawler.cli import data_option, existing_archive, known_sites, require_arch
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Directory of site configs, for their selectors (default: the bundled ones).",
 )
-def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
+@click.option(
+    "--reclassify",
+    is_flag=True,
+    help="Instead: judge every stored article as news again and say how many are not.",
+)
+@click.option(
+    "--apply", is_flag=True, help="With --reclassify: drop them (their WARC records stay)."
+)
+def reprocess(
+    data_dir: Path, site: str | None, sites_dir: Path | None, reclassify: bool, apply: bool
+) -> None:
     """Re-extract every stored page from its WARC record, with no network.
 
     Articles whose extraction changed get a new version marked `reprocess`. Only captures
-    the crawl accepted are read, within its size limits.
+    the crawl accepted are read, within its size limits. With --reclassify, each stored
+    article is weighed as a crawl now weighs a page (is it news?); those that are not
+    are listed with the reason, and dropped with --apply.
 
-    Example: secnews reprocess --site sample-secretariat
+    Example: secnews reprocess --site sample-secretariat --reclassify
     """
+    if apply and not reclassify:
+        raise click.UsageError("--apply goes with --reclassify")
+    if reclassify:
+        _reclassify(data_dir, site, sites_dir, apply)
+        return
     from archive.lock import writing
     from crawler.runs.reprocess import count_captures
     from crawler.runs.reprocess import reprocess as run_reprocess
@@ -45,3 +62,30 @@ def reprocess(data_dir: Path, site: str | None, sites_dir: Path | None) -> None:
     if counts["too_large"]:
         line += f", {counts['too_large']} over the crawl's size limits (not extracted)"
     click.echo(line)
+
+
+def _reclassify(data_dir: Path, site: str | None, sites_dir: Path | None, apply: bool) -> None:
+    from archive.lock import writing
+    from crawler.runs.reclassify import reclassify
+    from crawler.runs.reprocess import count_captures
+
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews reprocess --reclassify"):
+        with existing_archive(data_dir) as archive:
+            known_sites(archive, [site])
+            total = count_captures(archive, site)
+        with click.progressbar(length=total, label="weighing", file=sys.stderr) as bar:
+            found = reclassify(
+                data_dir, site=site, sites_dir=sites_dir, apply=apply, progress=bar.update
+            )
+    for url, verdict in sorted(found.not_news.items()):
+        click.echo(f"{url}\t{verdict}")
+    outcome = (
+        f"dropped {found.dropped}, their WARC records kept"
+        if apply
+        else "would be dropped (--apply drops them, keeping their WARC records)"
+    )
+    click.echo(
+        f"{total} articles: {found.kept} still news, {len(found.not_news)} not news: {outcome}"
+        + (f"; {found.unreadable} unreadable" if found.unreadable else "")
+    )

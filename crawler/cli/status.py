@@ -20,7 +20,8 @@ def status(data_dir: Path, as_json: bool) -> None:
     """Per-site health: last run, result, new, updated and gone articles, errors, findings.
 
     The same rows are the `site_status` view of the archive, which Datasette shows; with
-    --json each names the URLs of the articles its last run found updated and gone.
+    --json each names the URLs of the articles its last run found updated and gone. "not
+    news" counts the pages the news verdict left (why: the frontier's verdict column).
 
     Example: secnews status --data /var/lib/secnews --json
     """
@@ -46,6 +47,7 @@ COLUMNS = (
     ("gone", "gone", "right"),
     ("errors", "errors", "right"),
     ("articles", "articles", "right"),
+    ("not news", "not_news", "right"),
     ("last new article", "last_new_article", "left"),
     ("findings", "rules", "left"),
 )

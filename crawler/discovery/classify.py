@@ -1,17 +1,20 @@
 """Page classification: is a fetched HTML page an article, or a listing or navigation page?
 
-Structured data decides when a page has it (JSON-LD, ``og:type``). Otherwise the page's main
-region — what is left once navigation, headers, footers and sidebars are taken out — is
-measured: listings are mostly link text, or repeat one dated entry many times; articles hold
-paragraphs of running text. A page that passes is only a *candidate*: extraction must still
-find a body and a date before the archive takes it as news.
+Structured data decides when a page declares a news type (JSON-LD ``NewsArticle``…) or a
+listing type. Otherwise the page's main region — what is left once navigation, headers,
+footers and sidebars are taken out — is measured: listings are mostly link text, or repeat
+one dated entry many times; articles hold paragraphs of running text. ``og:type=article``
+keeps a page from being taken for a listing, no more: many CMSs give it to every page.
+
+``read_page`` also reads the page's evidence of being news (``evidence``) and a listing's
+dated entries (``sections``); a page that is not a listing is only a *candidate* until the
+verdict (``verdict``) and extraction (a body, a date) have taken it.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -19,23 +22,19 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from archive.urls import site_key
+from crawler.discovery.evidence import (
+    NEWS_TYPES,
+    PageEvidence,
+    byline_published,
+    form_fields,
+    head_evidence,
+)
 from crawler.discovery.links import PAGINATION_URL
+from crawler.discovery.sections import DatedEntry, dated_entries
 
 if TYPE_CHECKING:
     from scrapy.http import TextResponse
 
-ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "blogposting",
-    "pressrelease",
-    "report",
-    "scholarlyarticle",
-    "liveblogposting",
-    "opinionnewsarticle",
-}
 LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "website", "profilepage"}
 # Containers that are never the article: by tag, and by class/id words CMSs use for them.
 BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form")
@@ -76,7 +75,7 @@ def looks_binary(body: bytes) -> bool:
 
 class PageKind(Enum):
     ARTICLE = "article"  # structured data or a site rule says so
-    CANDIDATE = "candidate"  # reads like an article; extraction decides
+    CANDIDATE = "candidate"  # reads like an article; the verdict and extraction decide
     LISTING = "listing"  # links to articles: follow, don't archive
 
 
@@ -97,21 +96,56 @@ class MainRegion:
         return self.link_chars / total if total else 1.0
 
 
+@dataclass(frozen=True)
+class PageReading:
+    """What a page is (its kind), the evidence it gives about being news, and, for a
+    listing, its dated entries."""
+
+    kind: PageKind
+    evidence: PageEvidence = field(default_factory=PageEvidence)
+    entries: tuple[DatedEntry, ...] = ()
+
+
 def classify_page(html: str, url: str) -> PageKind:
     """Classify one decoded HTML page fetched from ``url``."""
+    return read_page(html, url).kind
+
+
+def read_page(html: str, url: str) -> PageReading:
+    """Read one decoded HTML page fetched from ``url``: its kind, evidence and entries."""
     try:
         # huge_tree: without it libxml2 stops building the tree 256 elements deep, and a page
         # nested deeper (some CMS templates are) would look empty, as a listing does.
         parser = lxml_html.HTMLParser(huge_tree=True)
         tree = lxml_html.fromstring(_CONTROL_CHARS.sub("", html), parser=parser)
     except (ValueError, lxml_html.etree.ParserError):
+        return PageReading(PageKind.LISTING)
+    types, og_article, published, modified = head_evidence(tree)
+    fields = form_fields(tree)
+    region = measure_main_region(tree)  # cuts the tree down to its main region
+    body = tree.find("body")
+    root = body if body is not None else tree
+    kind = _kind(types, og_article, region, url)
+    evidence = PageEvidence(
+        types=types,
+        og_article=og_article,
+        published=published or byline_published(root, DATE_IN_TEXT),
+        modified=modified,
+        paragraphs=region.paragraphs,
+        link_density=region.link_density,
+        form_fields=fields,
+    )
+    entries = dated_entries(root, url, DATE_IN_TEXT) if kind is PageKind.LISTING else []
+    return PageReading(kind, evidence, tuple(entries))
+
+
+def _kind(types: frozenset[str], og_article: bool, region: MainRegion, url: str) -> PageKind:
+    if types & NEWS_TYPES:
+        return PageKind.ARTICLE
+    if types & LISTING_TYPES - {"website"} or PAGINATION_URL.search(url):
         return PageKind.LISTING
-    structured = structured_kind(tree)
-    if structured is not None:
-        return structured
-    if PAGINATION_URL.search(url):
-        return PageKind.LISTING
-    region = measure_main_region(tree)
+    if og_article:
+        return PageKind.CANDIDATE  # it says it is an article; the verdict weighs that
     if region.entries >= 3 or (region.dates >= 3 and region.paragraphs < 3):
         return PageKind.LISTING  # several dated entries: a news list, a calendar
     if region.link_density > 0.5 and region.paragraphs < 3:
@@ -119,40 +153,6 @@ def classify_page(html: str, url: str) -> PageKind:
     if LISTING_URL.search(url) and region.paragraphs < 2:
         return PageKind.LISTING
     return PageKind.CANDIDATE
-
-
-def structured_kind(tree: lxml_html.HtmlElement) -> PageKind | None:
-    types = set()
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        types |= _jsonld_types(script)
-    if types & ARTICLE_TYPES:
-        return PageKind.ARTICLE
-    og_type = tree.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
-    if og_type == "article":
-        return PageKind.ARTICLE
-    if types & LISTING_TYPES - {"website"}:
-        return PageKind.LISTING
-    return None
-
-
-def _jsonld_types(script: str) -> set[str]:
-    try:
-        data = json.loads(script)
-    except ValueError:
-        return set()
-    found: set[str] = set()
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            kind = node.get("@type")
-            for value in kind if isinstance(kind, list) else [kind]:
-                if isinstance(value, str):
-                    found.add(value.lower())
-            stack.extend(node.get("@graph", []))
-    return found
 
 
 def measure_main_region(tree: lxml_html.HtmlElement) -> MainRegion:

@@ -16,11 +16,13 @@ from lxml import etree
 @dataclass(frozen=True)
 class Entry:
     """An article URL listed by a feed or a sitemap, with the date the listing gives (a
-    sitemap's ``<lastmod>``) and, in a feed, the item's title."""
+    sitemap's ``<lastmod>``) and, in a feed, the item's title; in a news sitemap, the
+    entry's publication date too."""
 
     url: str
     published: str | None = None
     title: str | None = None
+    news_published: str | None = None  # a news sitemap's <news:publication_date>
 
 
 def xml_root(body: bytes) -> etree._Element | None:

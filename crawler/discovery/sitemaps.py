@@ -33,6 +33,7 @@ class Listed:
     kind: str  # "url" or "sitemap"
     loc: str
     lastmod: str | None = None
+    news_published: str | None = None  # a news sitemap's <news:publication_date>
 
 
 class SitemapStream:
@@ -124,14 +125,17 @@ def _entry(element: etree._Element) -> Listed | None:
     kind = _local(element.tag)
     if kind not in ("url", "sitemap"):
         return None
-    loc = lastmod = None
+    loc = lastmod = published = None
     for child in element:
         name, text = _local(child.tag), (child.text or "").strip()
         if name == "loc" and text:
             loc = text
         elif name == "lastmod" and text:
             lastmod = text
-    return Listed(kind, loc, lastmod) if loc else None
+        elif name == "news":  # <news:news><news:publication_date>
+            dated = next((c for c in child if _local(c.tag) == "publication_date"), None)
+            published = (dated.text or "").strip() or None if dated is not None else None
+    return Listed(kind, loc, lastmod, published) if loc else None
 
 
 def _forget(element: etree._Element) -> None:

@@ -43,6 +43,6 @@ class FrontierRecorder:
     def _close(self, item: Any, state: str = "done") -> None:
         frontier = session_for(self.crawler).frontier
         if isinstance(item, ArticleItem):
-            frontier.done(item.fetched_url, "article", state=state)
+            frontier.done(item.fetched_url, "article", state=state, verdict=item.verdict)
         elif isinstance(item, PageItem):
-            frontier.done(item.requested_url, "page", state=state)
+            frontier.done(item.requested_url, "page", state=state, verdict=item.verdict)

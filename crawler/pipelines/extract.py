@@ -74,11 +74,13 @@ class ExtractPipeline:
         )
         record, prepared = await self._extract(item, hints)
         if record is None:
+            item.verdict = "left: extraction found no article body"
             stats.inc_value("secnews/not_article/no_body")
             raise DropItem(f"no article body: {item.url}")
         record = with_listed_date(record, item, site.timezone)
         if record.published is None and not item.structured:
             # News has a date; a dateless page of prose is an about or contact page.
+            item.verdict = "left: extraction found no date"
             stats.inc_value("secnews/not_article/no_date")
             raise DropItem(f"no publication date, not taken as news: {item.url}")
         if self.since and record.published and record.published[:10] < self.since:
@@ -92,6 +94,7 @@ class ExtractPipeline:
             fetched_at=item.fetched_at,
             referred_as=item.referred_as,
             prepared=prepared,
+            verdict=item.verdict,
         )
 
     async def _extract(

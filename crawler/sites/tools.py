@@ -223,6 +223,13 @@ def discovered_lines(found: Discovered) -> list[str]:
             f"{'articles':<13} {found.article_pattern} ({found.article_count} found), e.g."
         )
         lines += [f"{'':<13} {url}" for url in found.article_sample]
+    for section in found.news_sections:
+        lines.append(
+            f"{'news section':<13} {section.pattern} ({section.entries} entries, "
+            f"{section.past} dated in the past), listed by {', '.join(section.sources)}"
+        )
+    if not found.news_sections:
+        lines.append(f"{'news section':<13} none seen: each page's own evidence will decide")
     lines += [f"{'note':<13} {note}" for note in found.notes]
     lines.append(f"{'requests':<13} {found.requests}")
     return lines

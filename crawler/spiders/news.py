@@ -29,7 +29,7 @@ from twisted.python.failure import Failure
 from archive.diskfull import is_storage_full
 from archive.urls import canonical_url, site_key, without_print_switch
 from crawler import signals as secnews_signals
-from crawler.discovery.classify import PageKind, classify_page, is_html
+from crawler.discovery.classify import PageKind, is_html
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.links import (
     Link,
@@ -50,6 +50,7 @@ from crawler.middlewares.capture import (
 )
 from crawler.session import session_for
 from crawler.sites.config import SiteConfig, resolve_target
+from crawler.spiders.newsness import Newsness
 from crawler.spiders.revisits import Revisits
 from crawler.spiders.sitemaps import Sitemaps
 from crawler.spiders.views import OtherViews, deferred_view
@@ -66,7 +67,7 @@ LOOKAHEAD = 1  # listing pages read past the first one that held nothing new
 GONE = (404, 410)
 
 
-class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
+class NewsSpider(Newsness, OtherViews, Sitemaps, Revisits, scrapy.Spider):
     name = "news"
 
     def __init__(self, site: str | None = None, url: str | None = None, **kwargs: Any):
@@ -84,6 +85,7 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
         self._unwanted: set[str] = set()
         self._sources_read = set()
         self._unlisted_checked = False
+        self._init_newsness()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -108,6 +110,7 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
         if self.feed_when_idle():
             raise DontCloseSpider
         self.unlisted_revisits()
+        self.decide_held()  # with every listing read, every news section is known
 
     @property
     def frontier(self) -> Any:
@@ -168,7 +171,9 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
             yield from self.parse_page(response)
 
     def _read_feed(self, response: Response) -> Iterator[scrapy.Request | PageItem]:
-        entries = [e for e in parse_feed(response.body, response.url) if self._wanted(e.url)]
+        listed = parse_feed(response.body, response.url)
+        self.learn_feed(response.url, listed)
+        entries = [e for e in listed if self._wanted(e.url)]
         for entry in entries:
             request = self._request(entry.url, "feed", self.parse_page, listed_date=entry.published)
             yield from self._maybe(request)
@@ -195,24 +200,31 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
                 self._done(response, "other")
             yield from deferred_view(response.meta)
             return
-        kind = self._kind(response)
+        reading = self._read(response)
+        kind = reading.kind
         self.crawler.stats.inc_value(f"secnews/pages/{kind.value}")
         page = page_selector(response)
         for url in feed_links(page, response.url):
             if self._wanted(url):
                 yield from self._maybe(self._request(url, "feed", self.parse_xml, force=True))
         if kind is PageKind.LISTING:
+            self.learn_listing(response.url, reading)
             yield from self._follow_listing(response, page)
             yield from deferred_view(response.meta)
             return
         # Links from an article never force a re-read of known listings.
         yield from self._follow_links(response, page, stale=LOOKAHEAD + 1)
+        verdict = self.verdict(response, reading)
         target = self._canonical_elsewhere(response, page)
         if target is not None:
-            yield from self._as_view(response, kind, target)
+            yield from self._as_view(response, kind, target, verdict)
+            return
+        if not verdict.taken:
+            self.leave(response, reading, verdict)
+            yield from deferred_view(response.meta)
             return
         # The frontier entry is closed when the item has been stored or dropped.
-        yield self._page_item(response, kind)
+        yield self._page_item(response, kind, verdict.text)
 
     def _follow_listing(
         self, response: TextResponse, page: scrapy.Selector
@@ -260,15 +272,9 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
                     request.meta[DEPTH] = depth + 1
             yield from self._maybe(request)
 
-    def _kind(self, response: TextResponse) -> PageKind:
-        rules = self.site.discovery
-        if any(pattern.search(response.url) for pattern in rules.article):
-            return PageKind.ARTICLE
-        if any(pattern.search(response.url) for pattern in rules.follow):
-            return PageKind.LISTING
-        return classify_page(response.text, response.url)
-
-    def _page_item(self, response: TextResponse, kind: PageKind) -> PageItem:
+    def _page_item(
+        self, response: TextResponse, kind: PageKind, verdict: str | None = None
+    ) -> PageItem:
         content_type = response.headers.get(b"Content-Type")
         return PageItem(
             site=self.site.name,
@@ -281,6 +287,7 @@ class NewsSpider(OtherViews, Sitemaps, Revisits, scrapy.Spider):
             listed_date=response.meta.get(LISTED_DATE),
             structured=kind is PageKind.ARTICLE,
             referred_as=response.meta.get(REFERRED_AS),
+            verdict=verdict,
         )
 
     def _wanted(self, url: str, *, remember: bool = True) -> bool:

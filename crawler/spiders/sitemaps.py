@@ -101,6 +101,7 @@ class Sitemaps:
     parse_xml: Callable[[Response], Any]
     sitemap_signals: Callable[[str, list[Entry], LastmodTally], Iterator[scrapy.Request]]
     lastmod_revisits: Callable[[LastmodTally], Iterator[scrapy.Request]]
+    learn_news_sitemap: Callable[[str, list[Entry]], None]
     frontier: Any
     scope: frozenset[str]
     full: bool
@@ -149,10 +150,11 @@ class Sitemaps:
             for child in (entry.loc for entry in chunk if entry.kind == "sitemap"):
                 yield from self._child_sitemap(source, child, depth + 1)
             pages = [
-                Entry(entry.loc, entry.lastmod)
+                Entry(entry.loc, entry.lastmod, news_published=entry.news_published)
                 for entry in chunk
                 if entry.kind == "url" and self._wanted(entry.loc, remember=False)
             ]
+            self.learn_news_sitemap(source, pages)
             stats.inc_value(f"{STATS}/listed", len(pages))
             self._backlog.put(pages)
             yield from self.sitemap_signals(source, pages, tally)

@@ -24,6 +24,7 @@ from crawler.session import session_for
 
 if TYPE_CHECKING:
     from crawler.discovery.classify import PageKind
+    from crawler.discovery.verdict import Verdict
 
 CANONICAL_TARGET = "secnews_canonical_target"  # asked for as another page's canonical URL
 DEFERRED_VIEW = "secnews_deferred_view"  # that page's item, filed if this one is no article
@@ -88,7 +89,7 @@ class OtherViews:
         return url in starts or urlsplit(url).path in ("", "/")
 
     def _as_view(
-        self, response: TextResponse, kind: PageKind, target: str
+        self, response: TextResponse, kind: PageKind, target: str, verdict: Verdict
     ) -> Iterator[scrapy.Request]:
         """Note the page as a view of ``target`` and ask for ``target`` instead."""
         view = response.meta.get(FRONTIER_META) or canonical_url(response.url)
@@ -98,6 +99,7 @@ class OtherViews:
         self.crawler.stats.inc_value("secnews/views")
         if request is not None:
             request.meta[CANONICAL_TARGET] = True
-            request.meta[DEFERRED_VIEW] = self._page_item(response, kind)
+            if verdict.taken:  # filed if the target holds no article; else only an alias
+                request.meta[DEFERRED_VIEW] = self._page_item(response, kind, verdict.text)
             yield request
         self._done(response, "variant")
