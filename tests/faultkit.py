@@ -85,8 +85,9 @@ def run_crawl(
 
 
 class TreePeak:
-    """The largest sum of ``VmHWM`` over a process and its descendants, sampled every 20 ms
-    from /proc in a thread until ``stop``."""
+    """The largest ``VmHWM`` of a process and its descendants, sampled every 20 ms from /proc
+    in a thread until ``stop``. (A sum would count the pages forked workers share with their
+    parent once a process.)"""
 
     def __init__(self, pid: int):
         self.pid = pid
@@ -101,8 +102,8 @@ class TreePeak:
 
     def _sample(self) -> None:
         while not self._done.wait(0.02):
-            total = sum(_high_water(pid) for pid in _tree(self.pid))
-            self.kilobytes = max(self.kilobytes, total)
+            largest = max(_high_water(pid) for pid in _tree(self.pid))
+            self.kilobytes = max(self.kilobytes, largest)
 
 
 def _tree(root: int) -> list[int]:
@@ -139,8 +140,9 @@ def run_secnews(
     """``secnews ARGS`` in its own process, measured with ``wait4``; killed after ``timeout``
     seconds (its return code is then -9).
 
-    The peak RSS is the command's process tree's own: the sum of each process's high-water
-    mark (``VmHWM``), read from /proc while it runs. ``wait4``'s ``ru_maxrss`` would not do:
+    The peak RSS is that of the largest process of the command's tree (the crawl, or one
+    of its extraction workers): each process's high-water mark (``VmHWM``), read from /proc
+    while it runs. ``wait4``'s ``ru_maxrss`` would not do:
     Linux carries the forking test session's size into a child's, across ``exec``.
     """
     command = [sys.executable, "-m", "crawler.cli", *args]

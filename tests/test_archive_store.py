@@ -11,7 +11,7 @@ from archive.records import ArticleRecord, FetchRecord, ImageRecord
 from archive.store import Archive
 from archive.store.dedupe import BANDS
 from archive.store.runs import RunCounts
-from archive.store.schema import SCHEMA_VERSION
+from archive.store.schema import MIGRATIONS, SCHEMA_VERSION, _v10_article_months
 
 
 @pytest.fixture
@@ -336,7 +336,8 @@ def test_an_archive_from_before_gets_its_monthly_counts(tmp_path: Path) -> None:
     for event in ("insert", "delete", "update"):
         archive.db.execute(f"DROP TRIGGER articles_month_{event}")
     archive.db.execute("DROP TABLE article_months")
-    archive.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    months = MIGRATIONS.index(_v10_article_months)  # the version just before it
+    archive.db.execute(f"PRAGMA user_version = {months}")
     archive.close()
     reopened = Archive(tmp_path)
     assert reopened.db.execute("SELECT * FROM article_months").fetchall() == [("one", "2022-03", 1)]

@@ -39,8 +39,9 @@ def test_a_crawl_prints_its_summary_not_scrapys_log(
     with sqlite3.connect(tmp_path / "quiet" / "archive.db") as db:
         (not_news,) = db.execute("SELECT not_articles FROM site_runs").fetchone()
         stats = json.loads(db.execute("SELECT stats FROM crawl_runs").fetchone()[0])
-    assert not_news > 0  # the pages that are not news were dropped quietly, and counted
-    assert stats["sample-forum"]["item_dropped_count"] >= not_news
+    assert not_news > 0  # the pages that are not news were left quietly, and counted
+    forum = stats["sample-forum"]
+    assert forum.get("item_dropped_count", 0) + forum.get("secnews/verdict/left", 0) >= not_news
 
 
 def test_verbose_shows_scrapys_log_with_one_line_a_dropped_page(
@@ -50,9 +51,11 @@ def test_verbose_shows_scrapys_log_with_one_line_a_dropped_page(
     assert "Scrapy" in output and "Dumping Scrapy stats" in output
     assert "PageItem(" not in output and "] WARNING:" not in output, output
     debug = _crawl(private_sample_site, tmp_path / "debug", "--log-level", "DEBUG")
-    dropped = [line for line in debug.splitlines() if "Dropped: " in line]
-    assert any("not taken as news: http" in line for line in dropped), debug[-3000:]
-    assert all("DEBUG" in line for line in dropped)
+    # A page that is not news is one DEBUG line with its URL and the verdict's reasons.
+    lines = debug.splitlines()
+    left = [line for line in lines if re.search(r" http\S+ left: ", line)]
+    assert left and all("DEBUG" in line for line in left), debug[-3000:]
+    assert all("DEBUG" in line for line in lines if "Dropped: " in line)
 
 
 def test_warnings_scroll_above_the_live_table(tmp_path: Path) -> None:

@@ -89,7 +89,8 @@ def test_a_full_disk_keeps_whole_pages_and_a_later_crawl_completes_them(
         data, logs = disk / "data", tmp_path
         first = crawl_into(data, sample_site, logs)
         assert_clean_stop(first, sample_crawl)
-        assert summary(first)[1] == "disk_full"
+        # The disk filled during the run; a site may have finished before it did.
+        assert "disk_full" in summary(first)[1].split(",")
         assert unarchived(data) == []
         assert_counts_what_was_kept(first)
         kept = len(rows(data, ARTICLES))

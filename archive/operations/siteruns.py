@@ -71,7 +71,9 @@ def site_run_from_stats(run_id: int, site: str, stats: dict[str, Any]) -> SiteRu
         + _count(stats, "secnews/articles/alias"),
         articles_gone=_count(stats, "secnews/articles/gone"),
         extracted=_count(stats, "secnews/extracted"),
-        not_articles=sum(_count(stats, key) for key in stats if key.startswith(NOT_ARTICLE_PREFIX)),
+        # Pages extraction found no article in, and pages the news verdict left.
+        not_articles=sum(_count(stats, key) for key in stats if key.startswith(NOT_ARTICLE_PREFIX))
+        + _count(stats, "secnews/verdict/left"),
         stats=stats,
     )
 
