@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
+import signal
+import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
@@ -229,3 +233,36 @@ class SiteServer:
             self._thread.join()
             self._thread = None
         self._httpd.server_close()
+
+
+def serve_until_stopped(
+    name: str, port: int, app_for: Callable[[str], SiteApp], about: str, module: str
+) -> int:
+    """``python -m MODULE``: serve one sample site, made by ``app_for(base_url)``, on
+    127.0.0.1 until SIGINT or SIGTERM. Prints 'NAME URL', then 'ready'; exit 2 if the port
+    cannot be had."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {module}",
+        description=f"Serve {about} on 127.0.0.1. Prints 'NAME URL', then 'ready'.",
+        epilog=f"Example: python -m {module} --port 0",
+    )
+    parser.add_argument("--port", type=int, default=port, help="0 = any free port")
+    args = parser.parse_args()
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    try:
+        server = SiteServer(name, args.port, RequestLog())
+    except OSError as exc:
+        print(f"error: cannot listen on 127.0.0.1: {exc} (try --port 0)", file=sys.stderr)
+        return 2
+    server.app = app_for(server.base_url)
+    server.serve()
+    print(name, server.base_url)
+    print("ready", flush=True)
+    try:
+        while not stopping.wait(timeout=1.0):  # a bounded wait keeps signals prompt
+            pass
+    finally:
+        server.stop()
+    return 0
