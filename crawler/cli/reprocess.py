@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -44,17 +47,10 @@ def reprocess(
     if reclassify:
         _reclassify(data_dir, site, sites_dir, apply)
         return
-    from archive.lock import writing
-    from crawler.runs.reprocess import count_captures
     from crawler.runs.reprocess import reprocess as run_reprocess
 
-    require_archive(data_dir)  # before the lock, which would make the directory
-    with writing(data_dir, "secnews reprocess"):
-        with existing_archive(data_dir) as archive:
-            known_sites(archive, [site])
-            total = count_captures(archive, site)
-        with click.progressbar(length=total, label="re-extracting", file=sys.stderr) as bar:
-            counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
+    with _captures(data_dir, site, "secnews reprocess", "re-extracting") as (total, bar):
+        counts = run_reprocess(data_dir, site=site, sites_dir=sites_dir, progress=bar.update)
     line = (
         f"{total} pages: {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['no_body']} without a body now, {counts['unreadable']} unreadable"
@@ -64,20 +60,32 @@ def reprocess(
     click.echo(line)
 
 
-def _reclassify(data_dir: Path, site: str | None, sites_dir: Path | None, apply: bool) -> None:
+@contextlib.contextmanager
+def _captures(
+    data_dir: Path, site: str | None, command: str, label: str
+) -> Iterator[tuple[int, Any]]:
+    """Under the data directory's writer lock: how many captures there are to read (of a
+    known site) and a progress bar over them."""
     from archive.lock import writing
-    from crawler.runs.reclassify import reclassify
     from crawler.runs.reprocess import count_captures
 
     require_archive(data_dir)  # before the lock, which would make the directory
-    with writing(data_dir, "secnews reprocess --reclassify"):
+    with writing(data_dir, command):
         with existing_archive(data_dir) as archive:
             known_sites(archive, [site])
             total = count_captures(archive, site)
-        with click.progressbar(length=total, label="weighing", file=sys.stderr) as bar:
-            found = reclassify(
-                data_dir, site=site, sites_dir=sites_dir, apply=apply, progress=bar.update
-            )
+        with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+            yield total, bar
+
+
+def _reclassify(data_dir: Path, site: str | None, sites_dir: Path | None, apply: bool) -> None:
+    from crawler.runs.reclassify import reclassify
+
+    command = "secnews reprocess --reclassify"
+    with _captures(data_dir, site, command, "weighing") as (total, bar):
+        found = reclassify(
+            data_dir, site=site, sites_dir=sites_dir, apply=apply, progress=bar.update
+        )
     for url, verdict in sorted(found.not_news.items()):
         click.echo(f"{url}\t{verdict}")
     outcome = (
