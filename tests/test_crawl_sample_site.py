@@ -263,3 +263,24 @@ def test_bad_config_stops_before_any_request(
     assert result.returncode == 2
     assert "broken.toml" in result.stderr and "colour" in result.stderr
     assert len(sample_site.requests()) == before
+
+
+def test_an_image_shown_by_several_articles_is_fetched_once_a_crawl(sample_crawl: Crawl) -> None:
+    # A site's shared pictures (its emblem, a photo reused by a follow-up release) are
+    # fetched by the first article that shows them and given to the others as kept.
+    with connect(sample_crawl.data_dir) as db:
+        shared = db.execute(
+            "SELECT url, count(DISTINCT article_id) AS articles, count(DISTINCT sha256) AS kept "
+            "FROM images WHERE sha256 IS NOT NULL GROUP BY url HAVING articles > 1"
+        ).fetchall()
+        fetched = {
+            row["url"]: row["n"]
+            for row in db.execute(
+                f"SELECT url, run_id, count(*) AS n FROM fetches WHERE {IMAGE_FETCH} "
+                "GROUP BY url, run_id"
+            )
+        }
+    assert shared, "the sample sites show some image in more than one article"
+    for row in shared:
+        assert row["kept"] == 1
+        assert fetched[row["url"]] == 1, row["url"]
