@@ -90,6 +90,37 @@ def test_an_article_in_a_region_that_looks_like_chrome_is_kept(wrapper: str) -> 
     assert "Section 7" not in text and "All rights reserved" not in text
 
 
+def test_an_article_in_chunks_between_ad_rails_is_kept_whole() -> None:
+    # A magazine template: the story in chunks, each in a grid beside an ad rail. The densest
+    # chunk is not the first, and trafilatura reads only the first: both are the article.
+    chunk = '<div class="grid"><div class="grid--item body article__body">{}</div>{}</div>'
+    rail = '<div class="grid--item adrail"><div class="ad">Advertisement</div></div>'
+    chunks = chunk.format(paragraphs(PARAGRAPHS[:2]), rail) + chunk.format(
+        paragraphs(PARAGRAPHS[2:]), ""
+    )
+    text = read(
+        page(f'<article><h1>{TITLE}</h1><div class="article__chunks">{chunks}</div></article>')
+    )
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert text.index(PARAGRAPHS[1]) < text.index(PARAGRAPHS[2])  # in the page's order
+    assert "Advertisement" not in text
+
+
+@pytest.mark.parametrize("flag", ["no-sidebar", "sidebar-enabled--false", "has-sidebar"])
+def test_a_layout_state_flag_does_not_make_a_block_chrome(flag: str) -> None:
+    # "sidebar-enabled--false" says the page has no sidebar; the block it sits on is the
+    # article's, here its last paragraph, beside a real sidebar that still goes.
+    sidebar = '<div class="sidebar"><p>Subscribe to our newsletter for weekly updates.</p></div>'
+    body = (
+        f'<article><h1>{TITLE}</h1><div class="entry">{paragraphs(PARAGRAPHS[:5])}'
+        f'<div class="closing {flag}">{paragraphs(PARAGRAPHS[5:])}</div></div></article>'
+        f"{sidebar}"
+    )
+    text = read(page(body))
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert "Subscribe" not in text
+
+
 def test_chrome_that_is_chrome_still_goes() -> None:
     sidebar = (
         '<aside class="sidebar"><p>Subscribe to our newsletter for weekly updates.</p></aside>'

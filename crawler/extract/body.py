@@ -43,6 +43,7 @@ _CANDIDATES = 10  # how many top scorers get the (costlier) link-density check
 _BULLET = re.compile(r"^\s*(?:[-*•]|#{1,6})\s+")
 _ROW_EDGES = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 _RULER = re.compile(r"^[\s|:\-]*$")
+_MIN_PROSE_LETTERS = 40  # with sentence punctuation at its end: a paragraph, not a label
 _TRUST_SHARE = 0.6  # trafilatura must find this share of the dense block to be believed
 # When chrome held this share of the page's prose, it may have been the article's region...
 _FLOOR_TRIGGER = 0.5
@@ -280,11 +281,37 @@ def _cleaned_body(root: Element, url: str, titles: list[str], container: Element
     inside = _within(extracted, container)
     if inside and _covers(inside, dense):
         # Not clipped to the block: an article spread over sibling blocks (split by
-        # figures, pull quotes, sections with their own headings) is kept whole.
-        return Body(extracted, container, facts)
-    logger.debug("trafilatura missed the dense block on %s; using it", url)
+        # figures, pull quotes, sections with their own headings) is kept whole. And not
+        # short of it: a paragraph of the block that trafilatura's own cleaning dropped
+        # (it sits in a wrapper whose class says "sidebar") is still the article's.
+        prose = [
+            line
+            for line in dense
+            if _letters(line) >= _MIN_PROSE_LETTERS and _PROSE.search(line[-2:])
+        ]
+        return Body(_in_page_order(root, extracted, prose), container, facts)
+    logger.debug("trafilatura missed the dense block on %s; adding it", url)
     paragraphs, facts = filter_lines(block_paragraphs(container), titles)
-    return Body(paragraphs, container, facts)
+    return Body(_in_page_order(root, paragraphs, extracted), container, facts)
+
+
+def _in_page_order(root: Element, paragraphs: list[str], others: list[str]) -> list[str]:
+    """The paragraphs, and those of ``others`` they do not hold, in the page's order: the
+    article whole when trafilatura and the dense block each read part of it (an article in
+    chunks, the first in a block of its own)."""
+    held = _key(" ".join(paragraphs))
+    extra = [line for line in others if _key(line) not in held]
+    if not extra:
+        return paragraphs
+    haystack = _key(node_text(root))
+    placed: list[tuple[int, int, str]] = []
+    last = -1
+    for rank, line in enumerate([*paragraphs, *extra]):
+        found = haystack.find(_key(line))
+        # A line not found as it is (cleaned differently) stays after the one before it.
+        last = found if found >= 0 else last
+        placed.append((last, rank, line))
+    return [line for _, _, line in sorted(placed)]
 
 
 def _letters(line: str) -> int:

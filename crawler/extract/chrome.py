@@ -72,6 +72,12 @@ _ARTICLE_PARTS = frozenset(
     {"entry", "article", "post", "news", "content", "detail", "details", "text", "title", "body"}
 )
 _NAMESPACES = frozenset({"met", "site", "page", "main", "global", "wp", "g", "x", "c"})
+# Words of a layout's state flags ("has-sidebar", "no-sidebar", "sidebar-enabled--false",
+# "is-sticky-header"): they say what the page around the element looks like, and sit on the
+# wrappers that hold the article itself.
+_STATE_PARTS = frozenset(
+    {"has", "no", "with", "without", "is", "enabled", "disabled", "true", "false"}
+)
 _TOKEN_SPLIT = re.compile(r"[-_]+")
 
 
@@ -86,7 +92,7 @@ def class_and_id(node: Element) -> str:
 def _chrome_token(token: str) -> bool:
     # Cached: the same few hundred class names recur on every page of a site.
     parts = [part for part in _TOKEN_SPLIT.split(token.lower()) if part]
-    if not parts:
+    if not parts or _STATE_PARTS.intersection(parts):
         return False
     if _CHROME_PARTS.intersection(parts):
         return True
