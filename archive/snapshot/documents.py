@@ -192,6 +192,9 @@ LAYOUT = {
     "warc": "`warc/` — the WARC files the selection's pages were fetched into (whole files, "
     "so they may hold other pages too).",
     "media": "`media/` — the selection's downloaded images, named as in `images.path`.",
+    "wacz": "`captures.wacz` — the article pages as published, for replay in ReplayWeb.page "
+    "or pywb: their WARC records with their stylesheets, images, fonts and redirects, a CDXJ "
+    "index, and `pages/pages.jsonl` (url, ts, title and `article_id` of each article).",
 }
 
 LOADING = """\
