@@ -17,7 +17,7 @@ import pytest
 
 from crawler.sample_site import digest
 from crawler.sample_site import digest_pages as pages
-from tests.conftest import REPO, RunningSampleSite, secnews
+from tests.conftest import REPO, Crawl, RunningSampleSite, secnews
 from tests.snapshot_support import flip_byte, rows, take
 
 SITE = "sample-digest"
@@ -25,23 +25,25 @@ PYWB_PYTHON = REPO / ".venv-pywb" / "bin" / "python"
 WACZ_TOOL = Path(sys.executable).parent / "wacz"
 
 
-def _crawl(site: RunningSampleSite, data_dir: Path, sites_dir: Path) -> None:
-    secnews("crawl", SITE, "--sites", str(sites_dir), "--data", str(data_dir), "--delay", "0")
+def _crawl(data_dir: Path, sites_dir: Path) -> None:
+    secnews("crawl", SITE, "--sites", str(sites_dir), "--data", str(data_dir))
 
 
 @pytest.fixture(scope="module")
-def crawled(private_sample_site: RunningSampleSite, tmp_path_factory: pytest.TempPathFactory):
+def crawled(
+    private_sample_site: RunningSampleSite,
+    requisites_crawl: Crawl,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Any]:
     """The digest crawled twice: with requisites (its config's), and with them off."""
     base = private_sample_site.urls[SITE]
-    with_requisites = tmp_path_factory.mktemp("with-requisites")
-    before = len(private_sample_site.requests())
-    _crawl(private_sample_site, with_requisites, private_sample_site.sites_dir)
-    first_crawl = private_sample_site.requests()[before:]
+    with_requisites = requisites_crawl.data_dir
+    first_crawl = private_sample_site.requests()[requisites_crawl.requests_before :]
     plain_sites = tmp_path_factory.mktemp("plain-sites")
     plain = dataclasses.replace(digest.PROFILE, requisites=False).site_config(base)
     (plain_sites / f"{SITE}.toml").write_text(plain, encoding="utf-8")
     without = tmp_path_factory.mktemp("without-requisites")
-    _crawl(private_sample_site, without, plain_sites)
+    _crawl(without, plain_sites)
     return {"base": base, "with": with_requisites, "without": without, "log": first_crawl}
 
 

@@ -19,8 +19,8 @@ _SHOWN = {("img", "src"), ("input", "src"), ("video", "poster"), ("body", "backg
 _LAZY = ("data-src", "data-original", "data-lazy-src")  # lazy loaders' real image address
 _STYLESHEET_RELS = {"stylesheet"}
 _PRELOAD_KINDS = {"style", "font", "image"}
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""", re.I)
-_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""", re.I)
+CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -84,9 +84,9 @@ def _page_links(tree: Any) -> Iterator[str]:
 def css_links(css: str) -> Iterator[str]:
     """The addresses a stylesheet names: ``@import``s and every ``url(...)`` (fonts,
     backgrounds), as written."""
-    for match in _CSS_IMPORT.finditer(css):
+    for match in CSS_IMPORT.finditer(css):
         yield match.group(1) or match.group(2)
-    for match in _CSS_URL.finditer(css):
+    for match in CSS_URL.finditer(css):
         yield match.group(1) or match.group(2) or match.group(3) or ""
 
 
