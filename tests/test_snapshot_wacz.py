@@ -197,3 +197,15 @@ def test_without_requisites_the_wacz_holds_the_pages_alone(
     assert articles <= indexed
     assert not any(url.endswith((".css", ".woff2")) for url in indexed)
     assert len(page_list(wacz)) == len(articles)
+
+
+def test_an_increment_with_no_changed_article_has_no_wacz(
+    snapshot: Path, crawled: dict[str, Any], tmp_path: Path
+) -> None:
+    made = take(
+        crawled["with"], tmp_path, "--since-snapshot", str(snapshot), "--formats", "sqlite,wacz"
+    )
+    increment = Path(made["path"])
+    assert made["counts"]["articles"] == 0
+    assert not (increment / "captures.wacz").exists()
+    assert secnews("verify", str(increment)).returncode == 0

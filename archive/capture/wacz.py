@@ -116,6 +116,26 @@ def write_wacz(
     return contents
 
 
+def wacz_of_articles(
+    conn: sqlite3.Connection,
+    warc_dir: Path,
+    target: Path,
+    scratch: Path,
+    title: str,
+    progress: Callable[[str, int, int], None],
+) -> WaczContents | None:
+    """A WACZ of every article of ``conn`` (a snapshot's copy); None when it holds none."""
+    pages = article_pages(conn)
+    if not pages:
+        log.info("no article: no %s", target.name)
+        return None
+    progress("wacz", 0, len(pages))
+    about = f"Article pages of {title} as captured, with their requisites."
+    made = write_wacz(conn, warc_dir, pages, target, scratch, title=title, description=about)
+    progress("wacz", len(pages), len(pages))
+    return made
+
+
 def _page_entry(page: Page, capture: Capture) -> dict[str, object]:
     return {
         "id": f"article-{page.article_id}",

@@ -23,12 +23,7 @@ from typing import Any
 import pyarrow
 
 from archive import __version__
-from archive.capture.wacz import (
-    WaczError,
-    article_pages,
-    requisites_of_kept_pages,
-    write_wacz,
-)
+from archive.capture.wacz import WaczError, requisites_of_kept_pages, wacz_of_articles
 from archive.lock import writing
 from archive.snapshot.attachments import copy_referenced
 from archive.snapshot.bundle import PartialSnapshot, pack
@@ -237,30 +232,19 @@ def _copy_sources(
 def _write_wacz(
     copy: Path, scratch: Path, data_dir: Path, files: FileLog, facts: Facts, progress: Progress
 ) -> None:
-    """``captures.wacz``: the selection's article pages as published, for replay tools."""
+    """``captures.wacz``: the selection's article pages as published, for replay tools (none
+    in an increment in which no article changed)."""
     conn = open_copy(copy, scratch / ORDER_FILE)
     try:
-        pages = article_pages(conn)
-        progress("wacz", 0, len(pages))
-        description = f"Article pages of {facts.name} as captured, with their requisites."
-        try:
-            made = write_wacz(
-                conn,
-                data_dir / "warc",
-                pages,
-                files.root / WACZ_FILE,
-                scratch / "wacz",
-                title=facts.name,
-                description=description,
-            )
-        except WaczError as exc:
-            raise SnapshotError(f"wacz: {exc}") from exc
+        target, warc_dir = files.root / WACZ_FILE, data_dir / "warc"
+        made = wacz_of_articles(conn, warc_dir, target, scratch / "wacz", facts.name, progress)
+    except WaczError as exc:
+        raise SnapshotError(f"wacz: {exc}") from exc
     finally:
         conn.close()
-    files.add(WACZ_FILE, "wacz")
-    if made.missing:
-        facts.missing["captures"] = made.missing
-    progress("wacz", len(pages), len(pages))
+    if made is not None:
+        files.add(WACZ_FILE, "wacz")
+        facts.missing.update({"captures": made.missing} if made.missing else {})
 
 
 def _cut(
