@@ -53,6 +53,14 @@ def test_a_full_config_loads(tmp_path: Path) -> None:
     assert (site.revisit.recent_days, site.revisit.cycle_days) == (14, 60)
     assert site.capture.requisites is True
     assert site.capture.hosts == ("static.ministry.example", "cdn.example:8443")
+    for url in (
+        "https://ministry.example/style.css",
+        "http://static.ministry.example/fonts/a.woff2",
+        "https://cdn.example:8443/x.png",
+    ):
+        assert site.serves_requisite(url), url
+    for url in ("https://cdn.example/x.png", "https://tracker.example/pixel.gif"):
+        assert not site.serves_requisite(url), url
 
 
 def test_requisites_are_off_unless_asked_for(tmp_path: Path) -> None:

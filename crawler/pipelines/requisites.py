@@ -20,7 +20,6 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from archive.capture.requisites import is_stylesheet, page_requisites, stylesheet_requisites
 from archive.diskfull import is_storage_full
 from archive.store.warc import PayloadTooLarge, read_response
-from archive.urls import site_key
 from crawler.items import ArticleItem
 from crawler.middlewares.scope import MEDIA_META
 from crawler.session import session_for
@@ -64,16 +63,10 @@ class RequisitesPipeline:
             await self._fetch_all(page_requisites(body, item.fetched_url, content_type), 1)
         return item
 
-    def _allowed(self, url: str) -> bool:
-        site = self.site
-        return site is not None and (
-            site_key(url) in site.scope or site_key(url) in site.capture.hosts
-        )
-
     async def _fetch_all(self, urls: list[str], depth: int) -> None:
         session = session_for(self.crawler)
         for url in urls:
-            if url in self._asked or not self._allowed(url):
+            if url in self._asked or not (self.site and self.site.serves_requisite(url)):
                 continue
             self._asked.add(url)
             if session.archive.fetched_in_run(session.run_id, url):

@@ -100,6 +100,11 @@ class SiteConfig:
         keys = {site_key(url) for url in self.start_urls}
         return frozenset(keys | {domain.removeprefix("www.") for domain in self.allowed_domains})
 
+    def serves_requisite(self, url: str) -> bool:
+        """Whether a page requisite at ``url`` may be fetched for this site: it is in scope
+        or on one of the static hosts ``[capture]`` names."""
+        return site_key(url) in self.scope or site_key(url) in self.capture.hosts
+
     @classmethod
     def from_url(cls, url: str) -> SiteConfig:
         """The zero-config site of a bare start URL: named after its host (and port)."""
