@@ -18,7 +18,7 @@ import pytest
 from crawler.sample_site import digest
 from crawler.sample_site import digest_pages as pages
 from tests.conftest import REPO, Crawl, RunningSampleSite, secnews
-from tests.snapshot_support import flip_byte, rows, take
+from tests.snapshot_support import copy_archive, flip_byte, rows, take
 
 SITE = "sample-digest"
 PYWB_PYTHON = REPO / ".venv-pywb" / "bin" / "python"
@@ -209,3 +209,22 @@ def test_an_increment_with_no_changed_article_has_no_wacz(
     assert made["counts"]["articles"] == 0
     assert not (increment / "captures.wacz").exists()
     assert secnews("verify", str(increment)).returncode == 0
+
+
+def test_without_its_warc_files_a_wacz_is_refused_with_the_reason(
+    crawled: dict[str, Any], tmp_path: Path
+) -> None:
+    data = copy_archive(crawled["with"], tmp_path / "data")
+    shutil.rmtree(data / "warc")
+    result = secnews(
+        "snapshot",
+        "--data",
+        str(data),
+        "--out",
+        str(tmp_path / "out"),
+        "--formats",
+        "wacz",
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "wacz: no article of the selection has a capture in the WARC files" in result.stderr

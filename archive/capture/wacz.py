@@ -18,9 +18,11 @@ import io
 import json
 import logging
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from archive.capture.records import (
     Capture,
@@ -101,11 +103,10 @@ def write_wacz(
                 contents.missing.append(page.urls[0])
                 continue
             requisites = finder.of_page(capture)
-            for record in [*redirects(conn, page.urls), capture, *requisites]:
-                key = (record.warc_file, record.warc_offset)
-                if key not in written:
-                    warc.write(record_bytes(warc_dir, record))
-                    written.add(key)
+            records = [*redirects(conn, page.urls), capture, *requisites]
+            if not _append(warc, warc_dir, records, capture, written):
+                contents.missing.append(page.urls[0])
+                continue
             listed.write(json.dumps(_page_entry(page, capture), ensure_ascii=False) + "\n")
             contents.pages += 1
             contents.requisites += len(requisites)
@@ -114,6 +115,30 @@ def write_wacz(
         raise WaczError("no article of the selection has a capture in the WARC files")
     _create(warc_path, pages_path, target, title, description)
     return contents
+
+
+def _append(
+    warc: BinaryIO,
+    warc_dir: Path,
+    records: list[Capture],
+    page: Capture,
+    written: set[tuple[str, int]],
+) -> bool:
+    """Copy each record not yet in ``warc`` into it; False if the page's own could not be
+    read (a damaged WARC file), when the page is left out."""
+    for record in records:
+        key = (record.warc_file, record.warc_offset)
+        if key in written:
+            continue
+        try:
+            warc.write(record_bytes(warc_dir, record))
+        except (OSError, StopIteration, zlib.error) as exc:
+            log.warning("WARC record of %s not readable: %s", record.url, exc)
+            if record is page:
+                return False
+            continue
+        written.add(key)
+    return True
 
 
 def wacz_of_articles(

@@ -296,7 +296,8 @@ def _files(facts: Facts) -> list[str]:
         "- `SHA256SUMS`, `CITATION.cff`, this README.",
     ]
     for kind, names in sorted(facts.missing.items()):
-        lines.append(f"- Not found when the snapshot was made ({kind}): {len(names)} files.")
+        unit = "article pages" if kind == "captures" else "files"
+        lines.append(f"- Not found when the snapshot was made ({kind}): {len(names)} {unit}.")
     return [*lines, ""]
 
 
