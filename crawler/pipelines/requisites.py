@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from archive.capture.records import MAX_DEPTH
 from archive.capture.requisites import is_stylesheet, page_requisites, stylesheet_requisites
 from archive.diskfull import is_storage_full
 from archive.store.warc import PayloadTooLarge, read_response
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     from crawler.sites.config import SiteConfig
 
 log = logging.getLogger(__name__)
-
-MAX_DEPTH = 3  # page → stylesheet → imported stylesheet → font
 
 
 class RequisitesPipeline:
