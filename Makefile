@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 # leave the machine fails loudly. Needs root (or user namespaces) and iproute2.
 OFFLINE := scripts/offline
 
-.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval eval-dev chromium
+.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval eval-dev chromium pywb
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,20 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/secnews demo
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium pywb
 	$(OFFLINE) $(BIN)/pytest $(PYTEST_ARGS)
+
+# pywb, which a test has replay an article from a snapshot's captures.wacz, lives in a venv
+# of its own: it pins pyOpenSSL<26.2 (our Scrapy's is newer), werkzeug and an old redis,
+# and brings gevent. Made here, before the offline namespace; if pip cannot reach a
+# registry, that one test is skipped and says why.
+PYWB_VENV := .venv-pywb
+pywb: $(PYWB_VENV)/.installed-stamp
+$(PYWB_VENV)/.installed-stamp:
+	@[ -x $(PYWB_VENV)/bin/python ] || $(PYTHON) -m venv $(PYWB_VENV)
+	@$(PYWB_VENV)/bin/pip install --quiet pywb==2.10.0 \
+		&& touch $@ \
+		|| echo "pywb could not be installed: the replay test will be skipped" >&2
 
 # The browser test drives Debian's chromium. Installed here, before the offline namespace,
 # when it is missing and we are root; otherwise that one test is skipped and says why.
@@ -82,4 +94,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix crawler archive tests
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(PYWB_VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -14,8 +14,11 @@ A package a capability, each importing only those below it:
 - ``store``: the SQLite file and everything written into it — connection, schema and
   migrations, filing, dedupe, the frontier, WARC capture, media, runs, versions. Imports
   ``search`` (it keeps the index) and ``operations`` (its migrations make their tables).
+- ``capture``: article pages as published — which stylesheets, images and fonts a page
+  needs, where their records lie in the WARC files, WACZ packages of them, and a page's
+  links rewritten into a replay. Imports ``store`` and below.
 - ``snapshot``: dated, verifiable copies for researchers — selection, exports, documents,
-  manifest, bundle, verify. Imports ``store`` and below.
+  manifest, bundle, verify. Imports ``capture``, ``store`` and below.
 - ``datasette``: the archive in Datasette — app, metadata, plugins, pages. Imports any of
   the above.
 """

@@ -99,6 +99,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.extract.ExtractPipeline": 300,
     "crawler.pipelines.store.StorePipeline": 500,
     "crawler.pipelines.media.MediaPipeline": 700,
+    "crawler.pipelines.requisites.RequisitesPipeline": 750,
 }
 EXTENSIONS = {
     "crawler.extensions.runlog.CrawlRunRecorder": 100,
@@ -114,6 +115,9 @@ SECNEWS_MAX_REQUESTS = 0  # 0: unbounded
 SECNEWS_SINCE = ""  # ISO date: archive only articles published on or after it
 SECNEWS_MEDIA = True  # download articles' images into media/
 SECNEWS_MEDIA_MAX_BYTES = 20 * 1024 * 1024  # an image larger than this is not kept
+# Fetch what an article page shows (stylesheets, images, fonts) for sites whose config asks
+# ([capture] requisites = true); False turns it off for every site.
+SECNEWS_REQUISITES = True
 SECNEWS_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # larger pages are archived raw, not extracted
 SECNEWS_EXTRACT_WORKERS = None  # extraction processes; None: one a CPU, 0: in the crawl process
 SECNEWS_RETRY_AFTER_MAX = 60  # seconds; a server asking for a longer wait is tried next crawl

@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +92,18 @@ def private_sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ru
         yield RunningSampleSite(dict(site.urls), tmp / "requests.jsonl", tmp / "sites")
 
 
+@pytest.fixture(scope="module")
+def requisites_crawl(
+    private_sample_site: RunningSampleSite, tmp_path_factory: pytest.TempPathFactory
+) -> Crawl:
+    """The sample digest, whose config asks for page requisites, crawled once for a module."""
+    data_dir = tmp_path_factory.mktemp("requisites")
+    before = len(private_sample_site.requests())
+    sites = str(private_sample_site.sites_dir)
+    first = secnews("crawl", "sample-digest", "--sites", sites, "--data", str(data_dir))
+    return Crawl(data_dir=data_dir, first=first, requests_before=before)
+
+
 def secnews(
     *args: str, check: bool = True, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
@@ -107,6 +121,33 @@ def secnews(
         output = f"{result.stdout}\n{result.stderr[-4000:]}"
         raise AssertionError(f"secnews {command} exited {result.returncode}\n{output}")
     return result
+
+
+@contextmanager
+def serving(data_dir: Path) -> Iterator[str]:
+    """``secnews serve`` of ``data_dir`` on a free port, in its own process; yields its URL
+    once it answers."""
+    command = ["serve", "--port", "0", "--data", str(data_dir)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        line = process.stdout.readline()  # "serving DATA/archive.db at http://127.0.0.1:PORT/"
+        if " at http" not in line:
+            raise AssertionError(f"secnews serve did not start: {line}{process.stderr.read()}")
+        url = line.rsplit(" at ", 1)[1].strip()
+        # The socket is listening before the line is printed: this waits for the first answer.
+        with urllib.request.urlopen(url + "-/versions.json", timeout=60) as answer:
+            assert answer.status == 200
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def reference_crawl(site: RunningSampleSite, data_dir: Path) -> Crawl:

@@ -147,6 +147,7 @@ def test_site_configs_include_the_digest(tmp_path: Path) -> None:
         "language": "zh",
         "timezone": "Asia/Shanghai",
         "politeness": {"delay": 0.0},
+        "capture": {"requisites": True},
     }
     bundled = tomllib.loads((REPO / "crawler" / "sites" / f"{DIGEST}.toml").read_text("utf-8"))
     assert bundled["start_urls"] == ["http://127.0.0.1:8703/xwzx/index.html"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 import subprocess
 import sys
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -13,42 +14,28 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.conftest import REPO
+from tests.conftest import REPO, Crawl, serving
 
 QUERY = "论坛"
 
 
 @pytest.fixture
+def chromium() -> str:
+    found = find_chromium()
+    if found is None:
+        pytest.skip("no chromium: `make test` installs Debian's chromium when run as root")
+    return found
+
+
+@pytest.fixture
 def served(search_archive: Path) -> Iterator[str]:
-    """``secnews serve`` on a free port, in its own process; yields its URL once it answers."""
-    command = ["serve", "--port", "0", "--data", str(search_archive)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", *command],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert process.stdout is not None and process.stderr is not None
-    line = process.stdout.readline()  # "serving DATA/archive.db at http://127.0.0.1:PORT/"
-    if " at http" not in line:
-        process.kill()
-        raise AssertionError(f"secnews serve did not start: {line}{process.stderr.read()}")
-    url = line.rsplit(" at ", 1)[1].strip()
-    # The socket is listening before the line is printed: this waits for the first answer.
-    with urllib.request.urlopen(url + "-/versions.json", timeout=60) as answer:
-        assert answer.status == 200
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(search_archive) as url:
+        yield url
 
 
 def test_typing_a_chinese_word_into_the_search_box_finds_the_articles(
-    served: str, search_archive: Path, tmp_path: Path
+    served: str, search_archive: Path, tmp_path: Path, chromium: str
 ) -> None:
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no chromium: `make test` installs Debian's chromium when run as root")
     with sqlite3.connect(search_archive / "archive.db") as db:
         sql = "SELECT title FROM articles WHERE title LIKE ?1 OR text LIKE ?1"
         expected = {row[0] for row in db.execute(sql, [f"%{QUERY}%"])}
@@ -111,10 +98,9 @@ def versioned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=10)
 
 
-def test_a_reader_follows_what_changed_and_reads_the_diff(versioned: str, tmp_path: Path) -> None:
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no chromium: `make test` installs Debian's chromium when run as root")
+def test_a_reader_follows_what_changed_and_reads_the_diff(
+    versioned: str, tmp_path: Path, chromium: str
+) -> None:
     browser = Browser(chromium, tmp_path / "profile")
     try:
         browser.navigate(versioned + "-/article/1")
@@ -134,3 +120,54 @@ def test_a_reader_follows_what_changed_and_reads_the_diff(versioned: str, tmp_pa
     finally:
         browser.close()
     assert removed == ["Friday", "今"] and added == ["Monday", "昨"]
+
+
+@pytest.fixture
+def served_captures(requisites_crawl: Crawl) -> Iterator[str]:
+    with serving(requisites_crawl.data_dir) as url:
+        yield url
+
+
+REPLAYED_DOM = """JSON.stringify({
+  title: document.title,
+  heading: (document.querySelector("h1") || {}).textContent,
+  text: document.body.innerText,
+  styled: [...document.styleSheets].some(
+    (sheet) => (sheet.href || "").endsWith("/images/common.css") && sheet.cssRules.length > 0),
+  banner: getComputedStyle(document.querySelector(".banner")).backgroundImage,
+  images: [...document.images].map((img) => [img.currentSrc, img.complete && img.naturalWidth]),
+  fetched: performance.getEntriesByType("resource").map((entry) => entry.name),
+})"""
+
+
+def test_a_reader_follows_as_captured_to_the_page_as_published(
+    served_captures: str, requisites_crawl: Crawl, tmp_path: Path, chromium: str
+) -> None:
+    with sqlite3.connect(requisites_crawl.data_dir / "archive.db") as db:
+        article_id, title, text = db.execute(
+            "SELECT id, title, text FROM articles ORDER BY id LIMIT 1"
+        ).fetchone()
+    browser = Browser(chromium, tmp_path / "profile")
+    try:
+        browser.navigate(served_captures + f"-/article/{article_id}")
+        browser.events.clear()
+        browser.evaluate(
+            "[...document.querySelectorAll('a')]"
+            ".find(a => a.textContent.startsWith('as captured on')).click()"
+        )
+        browser.wait_for_event("Page.loadEventFired")
+        location = browser.evaluate("location.href")
+        dom = json.loads(browser.evaluate(REPLAYED_DOM))
+        shot = browser.call("Page.captureScreenshot", session=True, format="png")
+    finally:
+        browser.close()
+    (tmp_path / "as-captured.png").write_bytes(base64.b64decode(shot["data"]))
+    assert location.startswith(served_captures + "-/replay/")
+    assert title in dom["title"] and dom["heading"] == title
+    assert text.split("\n")[0][:30] in dom["text"]
+    assert dom["styled"], "the captured stylesheet was not applied"
+    assert "/-/replay/" in dom["banner"] and "banner-bg.png" in dom["banner"]
+    assert dom["images"] and all(
+        src.startswith(served_captures + "-/replay/") and width for src, width in dom["images"]
+    )
+    assert dom["fetched"] and all(name.startswith(served_captures) for name in dom["fetched"])

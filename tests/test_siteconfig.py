@@ -29,6 +29,10 @@ concurrency = 1
 [revisit]
 days = 14
 cycle_days = 60
+
+[capture]
+requisites = true
+hosts = ["static.ministry.example", "cdn.example:8443"]
 """
 
 
@@ -47,6 +51,22 @@ def test_a_full_config_loads(tmp_path: Path) -> None:
     assert site.politeness.delay == 2.0 and site.politeness.concurrency == 1
     assert (site.revisit_days, site.revisit_cycle_days) == (14, 60)
     assert (site.revisit.recent_days, site.revisit.cycle_days) == (14, 60)
+    assert site.capture.requisites is True
+    assert site.capture.hosts == ("static.ministry.example", "cdn.example:8443")
+    for url in (
+        "https://ministry.example/style.css",
+        "http://static.ministry.example/fonts/a.woff2",
+        "https://cdn.example:8443/x.png",
+    ):
+        assert site.serves_requisite(url), url
+    for url in ("https://cdn.example/x.png", "https://tracker.example/pixel.gif"):
+        assert not site.serves_requisite(url), url
+
+
+def test_requisites_are_off_unless_asked_for(tmp_path: Path) -> None:
+    site = load_site_file(write(tmp_path, GOOD[: GOOD.index("[capture]")]))
+    assert site.capture.requisites is False and site.capture.hosts == ()
+    assert SiteConfig.from_url("http://127.0.0.1:8702/").capture.requisites is False
 
 
 def test_revisit_defaults_young_for_30_days_and_a_90_day_cycle(tmp_path: Path) -> None:
@@ -91,6 +111,14 @@ def test_a_bare_url_is_a_site() -> None:
         (("cycle_days = 60", 'cycle_days = "90"'), "revisit.cycle_days", "must be a int"),
         (("days = 14", "days = -1"), "revisit.days", "between 0 and 3650"),
         (("cycle_days = 60", "cycle = 60"), "revisit.cycle", "unknown key"),
+        (("requisites = true", 'requisites = "yes"'), "capture.requisites", "must be a bool"),
+        (("requisites = true", "scripts = true"), "capture.scripts", "unknown key"),
+        (
+            ('"cdn.example:8443"', '"https://cdn.example/static"'),
+            "capture.hosts[1]",
+            "not a host name",
+        ),
+        (('"cdn.example:8443"', '"10.0.0.7"'), "capture.hosts[1]", "private address"),
     ],
 )
 def test_bad_configs_name_file_field_and_reason(

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from archive.datasette.chart import monthly_chart
 from archive.datasette.queries import ARTICLES_PER_MONTH
+from archive.datasette.replay import captured_link
 from archive.search.query import QueryError, parse_query
 from archive.search.snippets import highlighted
 from archive.store.versions import inline_diff
@@ -181,6 +182,7 @@ async def _article_context(
         "versions_url": f"{db_url}/versions_of_article?{urlencode({'id': article_id})}",
         "duplicates_url": f"{db_url}/duplicates_of_article?{urlencode({'id': article_id})}",
         "search_url": f"{db_url}/search",
+        "captured": await captured_link(datasette, database, article_id),
     }
 
 

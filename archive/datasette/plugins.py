@@ -3,8 +3,9 @@
 - ``secnews_match(query)`` and ``secnews_snippet(text, query[, language])`` on every connection;
   on the archive's connections ``escape_fts`` (what the table page's search box calls) is
   replaced by ``secnews_match``, so the box takes the same queries as ``secnews search``.
-- ``/-/article/<id>``: an article to read, with its images, versions and URLs;
-  ``/-/chart``: articles per month per site.
+- ``/-/article/<id>``: an article to read, with its images, versions and URLs, and a
+  link to its page as captured; ``/-/replay/<timestamp>/<url>``: that capture replayed
+  (``replay``); ``/-/chart``: articles per month per site.
 - Read-only: every request that is not GET, HEAD or OPTIONS is refused (405), and every
   write permission is denied. Files under ``/media/`` are served sandboxed (CSP, nosniff).
 """
@@ -19,7 +20,9 @@ from typing import Any, TypeVar, cast
 from datasette import hookimpl as _hookimpl
 from markupsafe import Markup
 
-from archive.datasette.pages import article_page, chart_page, marked_html
+from archive.datasette.pages import archive_database, article_page, chart_page, marked_html
+from archive.datasette.replay import ROUTE as REPLAY_ROUTE
+from archive.datasette.replay import replay
 from archive.search.ranking import match_expression, register_functions
 
 Hook = TypeVar("Hook", bound=Callable[..., Any])
@@ -120,9 +123,17 @@ def _version_link(row: Any, value: Any, datasette: Any) -> Markup | None:
     return Markup(f'<a href="{href}">{value}</a>')
 
 
+async def replay_page(request: Any, datasette: Any) -> Any:
+    return await replay(request, datasette, await archive_database(datasette))
+
+
 @hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
-    return [(r"^/-/article/(?P<article_id>[0-9]+)$", article_page), (r"^/-/chart$", chart_page)]
+    return [
+        (r"^/-/article/(?P<article_id>[0-9]+)$", article_page),
+        (r"^/-/chart$", chart_page),
+        (REPLAY_ROUTE, replay_page),
+    ]
 
 
 @hookimpl

@@ -192,6 +192,9 @@ LAYOUT = {
     "warc": "`warc/` — the WARC files the selection's pages were fetched into (whole files, "
     "so they may hold other pages too).",
     "media": "`media/` — the selection's downloaded images, named as in `images.path`.",
+    "wacz": "`captures.wacz` — the article pages as published, for replay in ReplayWeb.page "
+    "or pywb: their WARC records with their stylesheets, images, fonts and redirects, a CDXJ "
+    "index, and `pages/pages.jsonl` (url, ts, title and `article_id` of each article).",
 }
 
 LOADING = """\
@@ -293,7 +296,8 @@ def _files(facts: Facts) -> list[str]:
         "- `SHA256SUMS`, `CITATION.cff`, this README.",
     ]
     for kind, names in sorted(facts.missing.items()):
-        lines.append(f"- Not found when the snapshot was made ({kind}): {len(names)} files.")
+        unit = "article pages" if kind == "captures" else "files"
+        lines.append(f"- Not found when the snapshot was made ({kind}): {len(names)} {unit}.")
     return [*lines, ""]
 
 

@@ -184,6 +184,7 @@ FORMATS = {  # format → (media type, compression, text encoding)
     "cff": ("application/x-yaml", None, "utf-8"),
     "warc": ("application/warc", "gz", None),
     "media": ("application/octet-stream", None, None),
+    "wacz": ("application/wacz", None, None),  # a zip of WARC, CDXJ, pages, its own package
 }
 
 

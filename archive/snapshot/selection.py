@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -105,8 +106,14 @@ def unknown_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> list[str]
     return sorted(set(sites) - known)
 
 
-def apply_selection(conn: sqlite3.Connection, selection: Selection) -> bool:
-    """Delete what the selection leaves out; return whether anything was deleted."""
+def apply_selection(
+    conn: sqlite3.Connection,
+    selection: Selection,
+    also_fetched: Callable[[sqlite3.Connection], Iterable[str]] | None = None,
+) -> bool:
+    """Delete what the selection leaves out; return whether anything was deleted.
+    ``also_fetched`` names more URLs whose fetches stay (a kept page's requisites), asked
+    once the articles are cut and before the fetches are."""
     missing = unknown_sites(conn, selection.sites)
     if missing:
         raise SelectionError(f"no site named {', '.join(missing)} in the archive")
@@ -119,7 +126,7 @@ def apply_selection(conn: sqlite3.Connection, selection: Selection) -> bool:
         conn.execute(f"DELETE FROM articles WHERE NOT coalesce(({where}), 0)", params)
         _keep_referenced(conn, "articles", "id")
         _keep_sites(conn, selection)
-        _keep_fetches(conn)
+        _keep_fetches(conn, also_fetched(conn) if also_fetched else ())
         conn.execute("COMMIT")
     return conn.total_changes > before
 
@@ -146,17 +153,21 @@ def _keep_sites(conn: sqlite3.Connection, selection: Selection) -> None:
             conn.execute(f'DELETE FROM "{table}" WHERE site NOT IN (SELECT name FROM sites)')
 
 
-def _keep_fetches(conn: sqlite3.Connection) -> None:
-    """The fetches of the kept pages and images, then the runs something still names."""
+def _keep_fetches(conn: sqlite3.Connection, also: Iterable[str]) -> None:
+    """The fetches of the kept pages and images (and of ``also``), then the runs something
+    still names."""
     present = set(tables(conn))
     if "fetches" in present:
-        urls = ["SELECT url FROM articles"]
+        conn.execute("CREATE TEMP TABLE kept_fetch_urls (url TEXT PRIMARY KEY)")
+        conn.executemany("INSERT OR IGNORE INTO kept_fetch_urls VALUES (?)", ((u,) for u in also))
+        urls = ["SELECT url FROM articles", "SELECT url FROM temp.kept_fetch_urls"]
         urls += [
             f'SELECT url FROM "{t}" WHERE url IS NOT NULL'
             for t in ("article_urls", "images")
             if t in present
         ]
         conn.execute(f"DELETE FROM fetches WHERE url NOT IN ({' UNION '.join(urls)})")
+        conn.execute("DROP TABLE temp.kept_fetch_urls")
     if "crawl_runs" in present:
         named = [
             f'SELECT "{c}" FROM "{t}" WHERE "{c}" IS NOT NULL'

@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow
 
 from archive import __version__
+from archive.capture.wacz import WaczError, requisites_of_kept_pages, wacz_of_articles
 from archive.lock import writing
 from archive.snapshot.attachments import copy_referenced
 from archive.snapshot.bundle import PartialSnapshot, pack
@@ -72,7 +73,11 @@ from archive.store import DB_NAME
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("sqlite", "parquet", "jsonl", "csv", "text")
+FORMATS = ("sqlite", "parquet", "jsonl", "csv", "text")  # the default
+# Asked for by name: a WACZ reads every selected page back from the WARC files.
+OPTIONAL_FORMATS = ("wacz",)
+KNOWN_FORMATS = FORMATS + OPTIONAL_FORMATS
+WACZ_FILE = "captures.wacz"
 
 
 class SnapshotError(ValueError):
@@ -144,9 +149,10 @@ def take_snapshot(
     source = data_dir / DB_NAME
     if not source.is_file():
         raise SnapshotError(f"no archive at {source}")
-    unknown = sorted(set(options.formats) - set(FORMATS))
+    unknown = sorted(set(options.formats) - set(KNOWN_FORMATS))
     if unknown or not options.formats:
-        raise SnapshotError(f"formats: expected some of {', '.join(FORMATS)}, got {unknown}")
+        expected = ", ".join(KNOWN_FORMATS)
+        raise SnapshotError(f"formats: expected some of {expected}, got {unknown}")
     try:
         base = read_base(options.since_snapshot) if options.since_snapshot else None
     except (OSError, ValueError, KeyError) as exc:
@@ -193,6 +199,8 @@ def _build(
     for ledger in run_tasks(copy, scratch, tasks, progress):
         files.merge(ledger)
     _copy_sources(copy, scratch / ORDER_FILE, data_dir, files, facts, options, progress)
+    if "wacz" in options.formats:
+        _write_wacz(copy, scratch, data_dir, files, facts, progress)
     if database is None:
         copy.unlink()
     facts = write_documents(facts, files, base)
@@ -221,6 +229,24 @@ def _copy_sources(
         conn.close()
 
 
+def _write_wacz(
+    copy: Path, scratch: Path, data_dir: Path, files: FileLog, facts: Facts, progress: Progress
+) -> None:
+    """``captures.wacz``: the selection's article pages as published, for replay tools (none
+    in an increment in which no article changed)."""
+    conn = open_copy(copy, scratch / ORDER_FILE)
+    try:
+        target, warc_dir = files.root / WACZ_FILE, data_dir / "warc"
+        made = wacz_of_articles(conn, warc_dir, target, scratch / "wacz", facts.name, progress)
+    except WaczError as exc:
+        raise SnapshotError(f"wacz: {exc}") from exc
+    finally:
+        conn.close()
+    if made is not None:
+        files.add(WACZ_FILE, "wacz")
+        facts.missing.update({"captures": made.missing} if made.missing else {})
+
+
 def _cut(
     conn: sqlite3.Connection,
     files: FileLog,
@@ -232,7 +258,8 @@ def _cut(
 ) -> Facts:
     """Cut the copy to the selection (and to the changes); return what the copy holds."""
     try:
-        pruned = apply_selection(conn, selection)
+        keep = requisites_of_kept_pages(data_dir / "warc") if "wacz" in options.formats else None
+        pruned = apply_selection(conn, selection, keep)
     except SelectionError as exc:
         raise SnapshotError(str(exc)) from exc
     if not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and base is None:

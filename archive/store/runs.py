@@ -116,6 +116,13 @@ class RunLog:
         with self.db.one_statement():
             return insert_row(self.db, "fetches", {"run_id": run_id, **asdict(fetch)})
 
+    def fetched_in_run(self, run_id: int | None, url: str) -> bool:
+        """Whether run ``run_id`` has already asked for ``url`` (whatever the answer)."""
+        row = self.db.execute(
+            "SELECT 1 FROM fetches WHERE url = ? AND run_id IS ? LIMIT 1", [url, run_id]
+        ).fetchone()
+        return row is not None
+
     def note_fetch_error(self, fetch_id: int, error: str) -> None:
         """Say why a recorded exchange came to nothing (a size limit, a redirect loop); an
         error the row already has is kept."""

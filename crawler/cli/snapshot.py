@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     "--formats",
     multiple=True,
     metavar="F,...",
-    help="Some of sqlite, parquet, jsonl, csv, text (default: all).",
+    help="Some of sqlite, parquet, jsonl, csv, text (default: these five), and wacz.",
 )
 @click.option("--with-warc", is_flag=True, help="Copy the WARC files the selection came from.")
 @click.option("--with-media", is_flag=True, help="Copy the selection's downloaded images.")

@@ -25,6 +25,7 @@ PROFILE = SiteProfile(
     timezone="Asia/Shanghai",
     start_path=COLUMN_PATH[1:] + "index.html",
     default_port=8703,
+    requisites=True,
 )
 PAGE_SIZE = 5
 HOME_LATEST = 6
@@ -54,6 +55,12 @@ def syndicated_pairs(urls: Mapping[str, str]) -> set[tuple[str, str]]:
         if original is not None:
             pairs.add((urls[secretariat.PROFILE.name] + original.href, url))
     return pairs
+
+
+def font_bytes() -> bytes:
+    """Stand-in bytes for the site's web font: a WOFF2 signature and padding (a browser
+    drops it and falls back to the next font, as it would a damaged one)."""
+    return b"wOF2" + bytes(60)
 
 
 def _not_found() -> Response:
@@ -89,8 +96,12 @@ class DigestSite:
         if path in ("/", "/index.html"):
             main = pages.home_main(self.content.articles[:HOME_LATEST], self.content.pages["zxgk"])
             return self._page(pages.document(pages.SITE_TITLE, [], main), self._column_built)
-        if path in (pages.LOGO, pages.BADGE):
+        if path in (pages.LOGO, pages.BADGE, pages.BANNER_BACKGROUND):
             return self._picture(path, _SITE_BUILT)
+        if path == pages.STYLESHEET:
+            return self._file(pages.STYLESHEET_TEXT.encode("utf-8"), "text/css", _SITE_BUILT)
+        if path == pages.FONT:
+            return self._file(font_bytes(), "font/woff2", _SITE_BUILT)
         if path in self._pictures:
             return self._picture(path, _moment(self._pictures[path].published))
         if match := _COLUMN_PAGE.match(path):

@@ -13,6 +13,19 @@ PUBLISHER = "欧亚民间交流促进中心"
 COLUMN = "新闻资讯"
 LOGO = "/images/logo.png"
 BADGE = "/images/gongan.png"
+STYLESHEET = "/images/common.css"
+# What the stylesheet names, relative to it: the banner's background and the body's font.
+BANNER_BACKGROUND = "/images/banner-bg.png"
+FONT = "/images/fonts/sitesong.woff2"
+STYLESHEET_TEXT = (
+    '@charset "utf-8";\n'
+    '@font-face { font-family: "SiteSong"; src: url(fonts/sitesong.woff2) format("woff2"); }\n'
+    'body { margin: 0; color: #333; font: 14px/1.8 "SiteSong", "Microsoft YaHei", serif; }\n'
+    ".banner { height: 90px; background: #a01010 url('banner-bg.png') repeat-x; }\n"
+    ".nav li { display: inline-block; padding: 0 12px; }\n"
+    ".main { width: 960px; margin: 0 auto; }\n"
+    ".footer { border-top: 2px solid #a01010; font-size: 12px; }\n"
+)
 
 _NAV = (("/", "首页"), ("/zxgk/", "中心概况"), (COLUMN_PATH, COLUMN), ("/lxwm/", "联系我们"))
 _ZOOM = (
@@ -44,7 +57,7 @@ def document(title: str, trail: Sequence[tuple[str, str]], main: str, meta: str 
         '<meta http-equiv="X-UA-Compatible" content="IE=edge" />\n'
         f"<title>{escape(title)}</title>\n"
         f"{_meta('SiteName', SITE_TITLE)}{meta}"
-        '<link href="/images/common.css" rel="stylesheet" type="text/css" />\n'
+        f'<link href="{STYLESHEET}" rel="stylesheet" type="text/css" />\n'
         "</head>\n<body>\n"
         '<div class="top"><div class="wrap"><span class="date" id="today"></span>'
         '<span class="toplink"><a href="javascript:addFavorite()">加入收藏</a> | '

@@ -21,6 +21,7 @@ class SiteProfile:
     timezone: str
     start_path: str  # relative to the base URL
     default_port: int
+    requisites: bool = False  # the config asks for page requisites ([capture])
 
     def start_url(self, base_url: str) -> str:
         return base_url + self.start_path
@@ -39,6 +40,7 @@ class SiteProfile:
                 "",
                 "[politeness]",
                 "delay = 0.0",
+                *(["", "[capture]", "requisites = true"] if self.requisites else []),
                 "",
             ]
         )

@@ -61,6 +61,15 @@ class Politeness:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """What is archived beside an article's page: with ``requisites``, the stylesheets,
+    images and fonts it shows, from the site itself or the static hosts named in ``hosts``."""
+
+    requisites: bool = False
+    hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """What secnews knows about one site; a start URL alone is a valid config."""
 
@@ -76,6 +85,7 @@ class SiteConfig:
     revisit_days: int = 30
     revisit_cycle_days: int = 90
     health: Mapping[str, float] = field(default_factory=dict)  # thresholds this site changes
+    capture: Capture = field(default_factory=Capture)
     source: str = "<command line>"
 
     @property
@@ -89,6 +99,11 @@ class SiteConfig:
         """Host[:port] keys (without ``www.``) whose pages belong to the site."""
         keys = {site_key(url) for url in self.start_urls}
         return frozenset(keys | {domain.removeprefix("www.") for domain in self.allowed_domains})
+
+    def serves_requisite(self, url: str) -> bool:
+        """Whether a page requisite at ``url`` may be fetched for this site: it is in scope
+        or on one of the static hosts ``[capture]`` names."""
+        return site_key(url) in self.scope or site_key(url) in self.capture.hosts
 
     @classmethod
     def from_url(cls, url: str) -> SiteConfig:
@@ -135,6 +150,7 @@ def parse_site(data: Mapping[str, Any], source: str) -> SiteConfig:
         politeness=_politeness(data.get("politeness", {}), source),
         **_revisit(data.get("revisit", {}), source),
         health=_health(data.get("health", {}), source),
+        capture=_capture(data.get("capture", {}), source),
         source=source,
     )
 
@@ -151,6 +167,7 @@ _TOP_LEVEL = {
     "politeness",
     "revisit",
     "health",
+    "capture",
 }
 
 
@@ -327,6 +344,22 @@ def _health(data: Mapping[str, Any], source: str) -> dict[str, float]:
         field_name, _, reason = str(exc).partition(": ")
         raise SiteConfigError(source, field_name, reason) from exc
     return dict(data)
+
+
+def _capture(data: Mapping[str, Any], source: str) -> Capture:
+    """``[capture]``: ``requisites`` (fetch what an article page shows, default off) and
+    ``hosts`` (the site's own static or CDN hosts those may come from, beside its scope)."""
+    _reject_unknown(data, {"requisites", "hosts"}, source, "capture.")
+    hosts = _strings(data, "hosts", source, "capture.")
+    for index, host in enumerate(hosts):
+        parts = urlsplit(f"//{host}")
+        if not parts.hostname or parts.path or parts.query:
+            reason = f"{host!r} is not a host name (with an optional port)"
+            raise SiteConfigError(source, f"capture.hosts[{index}]", reason)
+        _check_host(parts.hostname, source, f"capture.hosts[{index}]")
+    requisites = _get(data, "requisites", bool, source, prefix="capture.")
+    keys = tuple(site_key(f"http://{host}/") for host in hosts)
+    return Capture(requisites=bool(requisites), hosts=keys)
 
 
 def bundled_sites_dir() -> Path:
