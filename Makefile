@@ -20,8 +20,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/secnews demo
 
+# Two test processes (TEST_WORKERS=0 for one), each taking whole files, so a file's fixtures
+# (a sample site, a reference crawl) are made once in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP) chromium pywb
-	$(OFFLINE) $(BIN)/pytest $(PYTEST_ARGS)
+	$(OFFLINE) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # pywb, which a test has replay an article from a snapshot's captures.wacz, lives in a venv
 # of its own: it pins pyOpenSSL<26.2 (our Scrapy's is newer), werkzeug and an old redis,

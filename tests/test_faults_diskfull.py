@@ -29,7 +29,7 @@ STOPPED = "cannot write to the data directory"
 ARTICLES = "SELECT site, url, title, published, author, text FROM articles ORDER BY url"
 SUMMARY = re.compile(r"^run (\d+) (\S+): (\d+) requests, (\d+) new, ", re.M)
 # Sizes of the disk, as shares of the data directory the whole crawl leaves.
-SIZES = (0.75, 0.95, 1.15, 1.35, 1.55)
+SIZES = (0.75, 1.15, 1.55)
 
 
 def crawl_into(data: Path, site: RunningSampleSite, logs: Path) -> CrawlResult:

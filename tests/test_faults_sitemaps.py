@@ -54,12 +54,10 @@ def articles(result: CrawlResult) -> set[str]:
     return {row[0].rsplit("/", 1)[-1] for row in result.rows("SELECT url FROM articles")}
 
 
-@pytest.mark.parametrize("count", [100_000, 370_000])
-def test_a_long_sitemap_is_read_whole_in_flat_memory(
-    site: HostileSite, tmp_path: Path, count: int
-) -> None:
-    """100,000 URLs (9 MB), and 370,000 (32 MB, just under ``DOWNLOAD_MAXSIZE``): every
-    entry is read and noted as listed, none is held in memory for long."""
+def test_a_long_sitemap_is_read_whole_in_flat_memory(site: HostileSite, tmp_path: Path) -> None:
+    """370,000 URLs (32 MB, just under ``DOWNLOAD_MAXSIZE``): every entry is read and noted
+    as listed, none is held in memory for long."""
+    count = 370_000
     result = crawl_sitemap(site, tmp_path, f"urls-{count}.xml", "--max-pages", "20", timeout=300)
     print(f"peak RSS {result.max_rss_mb:.0f} MB in {result.seconds:.0f} s")
     assert result.max_rss_mb < MAX_RSS_MB, f"peak RSS {result.max_rss_mb:.0f} MB"
