@@ -112,7 +112,9 @@ def _near_headline(headline: Element) -> list[BylineBlock]:
 def _labelled_anywhere(root: Element) -> list[BylineBlock]:
     blocks: list[BylineBlock] = []
     for string, parent in text_nodes(root, comments=True):
-        if not LABEL.search(string) or parent.tag in _SKIP or in_chrome(parent):
+        # The tag first: a script's or a style's text can be long, and the labels' pattern
+        # is a long alternation.
+        if parent.tag in _SKIP or not LABEL.search(string) or in_chrome(parent):
             continue
         line = _line_of(parent)
         if any(block.element is line for block in blocks):
