@@ -11,7 +11,7 @@ from .bylines import BylineFacts, parse_byline
 from .chrome import chrome_ancestor, class_and_id, in_chrome
 from .markup import BLOCK_TAGS, PAGE_TAG, Element
 from .nodes import clean_text, contains, elements, node_text, short_text, text_after, text_nodes
-from .vocabulary import LABEL
+from .vocabulary import BARE_LABEL, LABEL
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +109,19 @@ def _near_headline(headline: Element) -> list[BylineBlock]:
     return blocks
 
 
+def _may_be_labelled(string: str) -> bool:
+    """Whether ``LABEL`` can match at all: it needs a colon, or one of the bare labels."""
+    return ":" in string or "：" in string or BARE_LABEL.search(string) is not None
+
+
 def _labelled_anywhere(root: Element) -> list[BylineBlock]:
     blocks: list[BylineBlock] = []
     for string, parent in text_nodes(root, comments=True):
-        if not LABEL.search(string) or parent.tag in _SKIP or in_chrome(parent):
+        # The cheap tests first: a script's or a style's text can be long, and the labels'
+        # pattern is a long alternation, of labels each followed by a colon, or bare.
+        if parent.tag in _SKIP or not _may_be_labelled(string):
+            continue
+        if not LABEL.search(string) or in_chrome(parent):
             continue
         line = _line_of(parent)
         if any(block.element is line for block in blocks):
