@@ -5,7 +5,8 @@ One module a command, each with how it shows itself: ``crawl``, ``extract``, ``s
 ``verify``), ``serve``, ``sites``, ``reprocess``, ``demo`` (with ``sample-site``). This
 module holds the group and what the commands share: the ``--data`` and ``--sites`` options,
 dates, errors, and the base of the live displays. A command's module is imported only when
-that command runs (or help lists it), so ``secnews status`` does not load the crawler, nor ``secnews crawl`` Datasette.
+that command runs (or help lists it), so ``secnews status`` does not load the crawler, nor
+``secnews crawl`` Datasette.
 
 Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed
 (or the disk is full), 2 bad usage or bad configuration (the message names the file and the
