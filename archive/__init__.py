@@ -12,7 +12,8 @@ A package a capability, each importing only those below it:
 - ``operations``: how each site's crawls are going — site runs, health rules, extraction
   drift, per-site status. Imports the vocabulary only.
 - ``languages``: the language versions of a release — what pages declare, the content
-  evidence for the rest, the links and the releases. Imports the vocabulary only.
+  evidence for the rest, the links and the releases, search across versions. Imports the
+  vocabulary and ``search``.
 - ``store``: the SQLite file and everything written into it — connection, schema and
   migrations, filing, dedupe, the frontier, WARC capture, media, runs, versions. Imports
   ``search`` (it keeps the index), ``operations`` and ``languages`` (its migrations make

@@ -105,3 +105,29 @@ def test_linking_again_changes_nothing(language_crawl: LanguageCrawl) -> None:
     )
     assert '"linked": 4' in result.stdout
     assert state() == before
+
+
+def test_search_hits_carry_their_versions_and_find_a_release_in_any_language(
+    language_crawl: LanguageCrawl,
+) -> None:
+    data = str(language_crawl.data_dir)
+    base = language_crawl.base_url
+    plain = json.loads(secnews("search", "撒马尔罕州", "--data", data, "--json").stdout)
+    assert [hit["url"] for hit in plain] == [base + "shownews.php?lang=cn&id=852"]
+    assert {lang: v["url"] for lang, v in plain[0]["versions"].items()} == {
+        "zh": base + "shownews.php?lang=cn&id=852",
+        "en": base + "shownews.php?lang=en&id=2852",
+        "ru": base + "shownews.php?lang=ru&id=3852",
+    }
+    in_russian = ["撒马尔罕州", "--lang", "ru", "--data", data, "--json"]
+    assert json.loads(secnews("search", *in_russian).stdout) == []
+    across = json.loads(secnews("search", *in_russian, "--across-versions").stdout)
+    assert [(hit["language"], hit["url"]) for hit in across] == [
+        ("ru", base + "shownews.php?lang=ru&id=3852")
+    ]
+    # Found in two of its languages, a release is still one hit across versions.
+    both = ["Samarkand OR Самарканд", "--data", data, "--json"]
+    assert len(json.loads(secnews("search", *both).stdout)) == 2
+    assert len(json.loads(secnews("search", *both, "--across-versions").stdout)) == 1
+    alone = json.loads(secnews("search", "essay", "--data", data, "--json").stdout)
+    assert alone and all(hit["versions"] == {} for hit in alone)

@@ -11,7 +11,10 @@
 - ``evidence``: how two unlinked articles are weighed as versions of one release.
 - ``content``: ``link_by_content`` — the pass over a site that links versions the pages leave
   unlinked (``secnews link-languages``).
+- ``searching``: search hits with their versions, and search across versions (one hit a
+  release, in the language asked for).
 
-Takes a ``sqlite_utils.Database``; imports the shared vocabulary only, never the store
-(the store files through ``declared`` and makes the tables in its migrations).
+Takes a ``sqlite_utils.Database``; imports the shared vocabulary and ``archive.search``,
+never the store (the store files through ``declared`` and makes the tables in its
+migrations).
 """
