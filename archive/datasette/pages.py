@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from archive.datasette.chart import monthly_chart
 from archive.datasette.queries import ARTICLES_PER_MONTH
+from archive.datasette.releases import language_name, languages_context
 from archive.search.query import QueryError, parse_query
 from archive.search.snippets import highlighted
 from archive.store.versions import inline_diff
@@ -103,6 +104,8 @@ async def article_page(request: Any, datasette: Any) -> Any:
     article, query = found[0], request.args.get("q", "")
     context = await _article_context(datasette, database, article, query)
     context |= await _versions_context(database, article, request.args)
+    context |= await languages_context(datasette, database, article, request.args.get("beside"))
+    context["language_name"] = language_name(article["language"])
     if context["shown_version"] is not None:  # an earlier version, read as it was
         context["paragraphs"] = paragraphs(context["shown_version"]["text"] or "", query)
     return await render(datasette, request, "secnews_article.html", context)

@@ -143,14 +143,17 @@ def _rank(link: tuple[str, float]) -> tuple[int, float]:
     return kind, -link[1]
 
 
+# The other versions of article :id, in language order: what an article page lists.
+VERSIONS_SQL = (
+    "SELECT a.id, a.language, a.url, a.title, a.published, o.linked_by, o.score "
+    "FROM release_versions r JOIN release_versions o ON o.release_id = r.release_id "
+    "JOIN articles a ON a.id = o.article_id "
+    "WHERE r.article_id = :id AND o.article_id <> r.article_id ORDER BY a.language, a.id"
+)
+
+
 def versions_of(db: sqlite_utils.Database, article_id: int) -> list[dict[str, Any]]:
     """The other language versions of an article: id, language, url, title, how linked."""
-    cursor = db.execute(
-        "SELECT a.id, a.language, a.url, a.title, o.linked_by, o.score "
-        "FROM release_versions r JOIN release_versions o ON o.release_id = r.release_id "
-        "JOIN articles a ON a.id = o.article_id "
-        "WHERE r.article_id = ? AND o.article_id <> r.article_id ORDER BY a.language, a.id",
-        [article_id],
-    )
+    cursor = db.execute(VERSIONS_SQL, {"id": article_id})
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
