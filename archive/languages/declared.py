@@ -29,6 +29,7 @@ def link_declared(
     """Keep the article's declared alternates and link it to every version archived so far,
     either way round; ``urls`` are the addresses the article was filed under. Returns the
     number of links made or confirmed."""
+    alternates = list(alternates)
     for alternate in alternates:
         db.execute(
             "INSERT INTO article_alternates (article_id, url, url_key, language, how) "
@@ -36,7 +37,7 @@ def link_declared(
             "language = excluded.language, how = excluded.how",
             [article_id, alternate.url, url_key(alternate.url), alternate.language, alternate.how],
         )
-    pairs = _declared_pairs(db, article_id, {url_key(url) for url in urls})
+    pairs = _declared_pairs(db, article_id, {url_key(url) for url in urls}, bool(alternates))
     linked = 0
     for other_id, how, url, declared_by in pairs:
         if other_id != article_id and _languages_differ(db, article_id, other_id):
@@ -49,17 +50,22 @@ def link_declared(
 
 
 def _declared_pairs(
-    db: sqlite_utils.Database, article_id: int, keys: set[str]
+    db: sqlite_utils.Database, article_id: int, keys: set[str], declares: bool
 ) -> list[tuple[int, str, str, int]]:
     """(other article, how, the declared URL, the article that declared it) for the links
-    this article declares to archived pages, and those archived pages declare to it."""
-    outward = db.execute(
-        "SELECT coalesce(u.article_id, a.id), d.how, d.url, d.article_id "
-        "FROM article_alternates d LEFT JOIN article_urls u ON u.url = d.url "
-        "LEFT JOIN articles a ON a.url_key = d.url_key "
-        "WHERE d.article_id = ? AND coalesce(u.article_id, a.id) IS NOT NULL",
-        [article_id],
-    ).fetchall()
+    this article declares to archived pages (when it ``declares`` any now), and those
+    archived pages declare to it."""
+    outward = (
+        []
+        if not declares
+        else db.execute(
+            "SELECT coalesce(u.article_id, a.id), d.how, d.url, d.article_id "
+            "FROM article_alternates d LEFT JOIN article_urls u ON u.url = d.url "
+            "LEFT JOIN articles a ON a.url_key = d.url_key "
+            "WHERE d.article_id = ? AND coalesce(u.article_id, a.id) IS NOT NULL",
+            [article_id],
+        ).fetchall()
+    )
     marks = ", ".join("?" * len(keys))
     inward = db.execute(
         f"SELECT article_id, how, url, article_id FROM article_alternates "

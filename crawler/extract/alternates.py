@@ -12,7 +12,7 @@ slug (to the other language's home page) says nothing about this article and is 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
 from archive.records import Alternate
 
@@ -71,14 +71,14 @@ def language_code(value: str) -> str | None:
 
 def page_alternates(root: Element, url: str, base: str) -> tuple[Alternate, ...]:
     """The other-language versions the page links to, each address once, hreflang first."""
-    found: dict[str, Alternate] = {}
-    own = _identity(url)
+    found: dict[tuple[str, str, str], Alternate] = {}
+    own = _identity(urlsplit(url))
     for element in elements(root, "link", "a"):
         href = attr(element, "href")
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         target = urljoin(base, href).split("#", 1)[0]
-        key = _identity(target)
+        key = _identity(urlsplit(target))
         if key == own or key in found:
             continue
         hreflang = attr(element, "hreflang")
@@ -88,18 +88,24 @@ def page_alternates(root: Element, url: str, base: str) -> tuple[Alternate, ...]
             if code is not None:
                 found[key] = Alternate(target, code, "hreflang")
                 continue
-        if not is_link:
+        if not is_link and _may_switch(own, key):
             code = switched_language(url, target)
             if code is not None:
                 found[key] = Alternate(target, code, "switch")
     return tuple(found.values())
 
 
-def _identity(url: str) -> str:
-    parts = urlsplit(url)
+def _identity(parts: SplitResult) -> tuple[str, str, str]:
+    """Host and port, path, and sorted query: what two addresses of one page share."""
     host = (parts.hostname or "").removeprefix("www.")
     query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
-    return f"{host}:{parts.port or ''}{parts.path.rstrip('/')}?{query}"
+    return f"{host}:{parts.port or ''}", parts.path.rstrip("/"), query
+
+
+def _may_switch(own: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
+    # A switch changes one of host, path and query: the other two stay (a cheap first look,
+    # as most links of a page change at least two).
+    return sum(mine == theirs for mine, theirs in zip(own, other, strict=True)) >= 2
 
 
 def switched_language(page: str, link: str) -> str | None:
