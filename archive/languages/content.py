@@ -48,8 +48,14 @@ def link_by_content(db: sqlite_utils.Database, site: str) -> LinkingSummary:
     ).fetchall():
         releases.join(int(one), int(other))
     linked = _link_best_first(db, candidates, releases)
-    touched = [int(row[0]) for row in db.execute(site_ids, [site]).fetchall()]
-    regroup(db, touched)
+    # The site's releases as they were and as they are now: every article of either.
+    touched = db.execute(
+        f"SELECT article_id FROM release_versions WHERE article_id IN ({site_ids}) UNION "
+        f"SELECT article_id FROM language_links WHERE article_id IN ({site_ids}) UNION "
+        f"SELECT other_id FROM language_links WHERE other_id IN ({site_ids})",
+        [site, site, site],
+    ).fetchall()
+    regroup(db, [int(row[0]) for row in touched])
     releases = db.execute(
         "SELECT count(DISTINCT r.release_id) FROM release_versions r "
         "JOIN articles a ON a.id = r.article_id WHERE a.site = ?",
