@@ -68,3 +68,17 @@ def test_a_link_keeps_its_evidence_and_a_score_that_grows_with_it() -> None:
     assert weak.evidence == {"days_apart": 0, "numbers": [200], "names": ["tashkent"]}
     assert strong.evidence["images"] == ["url:a.jpg"] and strong.evidence["days_apart"] == 1
     assert 0 < weak.score < strong.score <= 1
+
+
+def test_names_and_numbers_most_articles_give_are_no_evidence() -> None:
+    from archive.languages.content import without_common
+
+    site_name = frozenset({"secretariat"})
+    english = [
+        _version(i, "en", names=site_name | {f"place{i}"}, numbers=frozenset({2021.5}))
+        for i in range(5)
+    ]
+    russian = _version(9, "ru", names=site_name)
+    kept = without_common([*english, russian])
+    assert all(v.names == {f"place{v.id}"} and not v.numbers for v in kept[:5])
+    assert kept[5].names == site_name  # common in English, not in Russian

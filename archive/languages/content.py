@@ -1,7 +1,8 @@
 """The pass over a site that links the language versions its pages leave unlinked.
 
-Each article is read once into what the evidence compares (``Version``); articles of other
-languages within a day of each other are weighed (``evidence.weigh``), and the links are made
+Each article is read once into what the evidence compares (``Version``), less the names and
+numbers most of the site's articles in its language give; articles of other languages within
+a day of each other are weighed (``evidence.weigh``), and the links are made
 best first, never giving a release two versions in one language. Links the pages declare are
 kept and bound the choice; the content links of a site are made again from scratch on each
 pass, so a second pass over an unchanged archive changes nothing.
@@ -9,14 +10,19 @@ pass, so a second pass over an unchanged archive changes nothing.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
 import sqlite_utils
 
 from archive.languages.evidence import Link, Version, weigh
 from archive.languages.tables import regroup, save_link
+
+# A name or number is common in a language on a site when more of its articles than this
+# share of them (and at least this many) give it.
+COMMON_SHARE = 0.1
+COMMON_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,7 @@ def link_by_content(db: sqlite_utils.Database, site: str) -> LinkingSummary:
         f"(article_id IN ({site_ids}) OR other_id IN ({site_ids}))",
         [site, site],
     )
-    versions = _versions(db, site)
+    versions = without_common(_versions(db, site))
     weighed, candidates = _candidates(versions)
     releases = _Releases({v.id: v.language for v in versions})
     for one, other in db.execute(
@@ -85,6 +91,28 @@ def _versions(db: sqlite_utils.Database, site: str) -> list[Version]:
             body = f"{title or ''}\n{text or ''}"
             versions.append(Version.read(int(article_id), language, day, body, images[article_id]))
     return versions
+
+
+def without_common(versions: list[Version]) -> list[Version]:
+    """The versions without the names and numbers common in their language on the site: the
+    body's own name (Secretariat, Секретариат), the year's anniversary. What most releases
+    say tells none of them apart."""
+    by_language: dict[str, list[Version]] = defaultdict(list)
+    for version in versions:
+        by_language[version.language].append(version)
+    common: dict[str, set[object]] = {}
+    for language, group in by_language.items():
+        limit = max(COMMON_MIN, COMMON_SHARE * len(group))
+        counts = Counter(item for v in group for item in (*v.names, *v.numbers))
+        common[language] = {item for item, count in counts.items() if count > limit}
+    return [
+        replace(
+            v,
+            names=frozenset(n for n in v.names if n not in common[v.language]),
+            numbers=frozenset(n for n in v.numbers if n not in common[v.language]),
+        )
+        for v in versions
+    ]
 
 
 def _day(published: str) -> date | None:
