@@ -85,6 +85,7 @@ def test_filing_links_what_the_pages_declare_and_the_content_pass_the_rest(
     assert any('"images"' in item for item in evidence) and any(
         '"numbers"' in item for item in evidence
     )
+    assert any('"alike:media/' in item for item in evidence)  # a copy of the photo, re-encoded
 
 
 def test_linking_again_changes_nothing(language_crawl: LanguageCrawl) -> None:

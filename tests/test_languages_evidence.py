@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from archive.languages.evidence import Version, weigh
 from archive.languages.names import names_in, shared_names
@@ -82,3 +83,29 @@ def test_names_and_numbers_most_articles_give_are_no_evidence() -> None:
     kept = without_common([*english, russian])
     assert all(v.names == {f"place{v.id}"} and not v.numbers for v in kept[:5])
     assert kept[5].names == site_name  # common in English, not in Russian
+
+
+def test_a_picture_reencoded_and_resized_is_one_picture_and_another_is_not(
+    tmp_path: Path,
+) -> None:
+    from PIL import Image
+
+    from archive.languages.pictures import one_picture
+
+    photo = Image.new("RGB", (96, 64))
+    photo.putdata(
+        [
+            ((x * 7 + y * y) % 256, (x * y) % 256, (255 - x * 3) % 256)
+            for y in range(64)
+            for x in range(96)
+        ]
+    )
+    photo.save(tmp_path / "photo.png")
+    photo.resize((48, 32)).save(tmp_path / "smaller.jpg", quality=70)
+    photo.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(tmp_path / "other.png")
+    Image.new("RGB", (96, 64), (200, 200, 200)).save(tmp_path / "blank.png")
+    Image.new("RGB", (48, 32), (10, 10, 10)).save(tmp_path / "blank-too.png")
+    assert one_picture(tmp_path / "photo.png", tmp_path / "smaller.jpg")
+    assert not one_picture(tmp_path / "photo.png", tmp_path / "other.png")
+    assert not one_picture(tmp_path / "blank.png", tmp_path / "blank-too.png")  # flat: no sign
+    assert not one_picture(tmp_path / "photo.png", tmp_path / "missing.png")

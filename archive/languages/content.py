@@ -11,12 +11,15 @@ pass, so a second pass over an unchanged archive changes nothing.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import sqlite_utils
 
 from archive.languages.evidence import Link, Version, weigh
+from archive.languages.pictures import one_picture
 from archive.languages.tables import regroup, save_link
 
 # A name or number is common in a language on a site when more of its articles than this
@@ -36,8 +39,11 @@ class LinkingSummary:
     releases: int  # releases of two or more versions on the site, however linked
 
 
-def link_by_content(db: sqlite_utils.Database, site: str) -> LinkingSummary:
-    """Link the site's unlinked language versions on their content; return what was done."""
+def link_by_content(
+    db: sqlite_utils.Database, site: str, data_dir: Path | None = None
+) -> LinkingSummary:
+    """Link the site's unlinked language versions on their content; return what was done.
+    With the archive's ``data_dir``, downloaded images are compared as pictures too."""
     site_ids = "SELECT id FROM articles WHERE site = ?"
     db.execute(
         f"DELETE FROM language_links WHERE linked_by = 'content' AND "
@@ -45,7 +51,14 @@ def link_by_content(db: sqlite_utils.Database, site: str) -> LinkingSummary:
         [site, site],
     )
     versions = without_common(_versions(db, site))
-    weighed, candidates = _candidates(versions)
+    alike = None
+    if data_dir is not None:
+        root = data_dir
+
+        def alike(one: str, other: str) -> bool:
+            return one_picture(root / one, root / other)
+
+    weighed, candidates = _candidates(versions, alike)
     releases = _Releases({v.id: v.language for v in versions})
     for one, other in db.execute(
         f"SELECT article_id, other_id FROM language_links WHERE article_id IN ({site_ids}) "
@@ -72,14 +85,17 @@ def link_by_content(db: sqlite_utils.Database, site: str) -> LinkingSummary:
 
 def _versions(db: sqlite_utils.Database, site: str) -> list[Version]:
     images: dict[int, set[str]] = defaultdict(set)
-    for article_id, url, sha256 in db.execute(
-        "SELECT i.article_id, i.url, i.sha256 FROM images i JOIN articles a "
+    media: dict[int, set[str]] = defaultdict(set)
+    for article_id, url, sha256, path in db.execute(
+        "SELECT i.article_id, i.url, i.sha256, i.path FROM images i JOIN articles a "
         "ON a.id = i.article_id WHERE a.site = ?",
         [site],
     ):
         images[int(article_id)].add(f"url:{url}")
         if sha256:
             images[int(article_id)].add(f"sha256:{sha256}")
+        if path:
+            media[int(article_id)].add(str(path))
     versions = []
     for article_id, language, published, title, text in db.execute(
         "SELECT id, language, published, title, text FROM articles WHERE site = ? AND "
@@ -89,7 +105,8 @@ def _versions(db: sqlite_utils.Database, site: str) -> list[Version]:
         day = _day(str(published))
         if day is not None:
             body = f"{title or ''}\n{text or ''}"
-            versions.append(Version.read(int(article_id), language, day, body, images[article_id]))
+            found = images[article_id], media[article_id]
+            versions.append(Version.read(int(article_id), language, day, body, *found))
     return versions
 
 
@@ -122,7 +139,9 @@ def _day(published: str) -> date | None:
         return None
 
 
-def _candidates(versions: list[Version]) -> tuple[int, list[Link]]:
+def _candidates(
+    versions: list[Version], alike: Callable[[str, str], bool] | None
+) -> tuple[int, list[Link]]:
     """(pairs weighed, the links the evidence allows), pairs within a day of each other."""
     ordered = sorted(versions, key=lambda v: v.day)
     links: list[Link] = []
@@ -134,7 +153,7 @@ def _candidates(versions: list[Version]) -> tuple[int, list[Link]]:
             if other.language == one.language:
                 continue
             weighed += 1
-            link = weigh(one, other)
+            link = weigh(one, other, alike)
             if link is not None:
                 links.append(link)
     return weighed, links

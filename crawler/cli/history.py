@@ -64,7 +64,7 @@ def link_languages(data_dir: Path, site: str | None, as_json: bool) -> None:
         summaries = []
         for name in names:
             with archive.db.atomic():
-                summaries.append(link_by_content(archive.db, name))
+                summaries.append(link_by_content(archive.db, name, archive.data_dir))
     if as_json:
         click.echo(json.dumps([asdict(s) for s in summaries], ensure_ascii=False, indent=2))
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import secretariat_pages as pages
-from .images import picture
+from .images import copy_of_picture, picture
 from .profile import SiteProfile
 from .secretariat_content import CmsArticle, SecretariatContent, load_content
 from .secretariat_languages import Languages, load_languages, page_chrome
@@ -83,6 +83,10 @@ class SecretariatSite:
             return self._article(request.query)
         if path == "/show.php":
             return self._static_page(request.query)
+        if path in self.languages.copies:
+            found = copy_of_picture(self.languages.copies[path], path)
+            if found is not None:
+                return Response(200, found[1], found[0])
         if path in self._images:
             found = picture(path)
             if found is not None:

@@ -14,7 +14,14 @@ from functools import cache
 from html import escape
 from typing import Any
 
-from .secretariat_content import CmsArticle, Picture, load_content, parse_cms_text, read_toml
+from .secretariat_content import (
+    CmsArticle,
+    Paragraph,
+    Picture,
+    load_content,
+    parse_cms_text,
+    read_toml,
+)
 from .secretariat_pages import CHINESE, Chrome
 from .state import SiteState
 
@@ -79,6 +86,7 @@ class Languages:
 
     columns: dict[str, tuple[CmsArticle, ...]]  # lang -> its articles, newest first
     releases: tuple[Release, ...]
+    copies: dict[str, str]  # image path -> the original image's path it is a copy of
 
     def article(self, lang: str, article_id: int) -> CmsArticle | None:
         return next((a for a in self.columns.get(lang, ()) if a.id == article_id), None)
@@ -87,27 +95,41 @@ class Languages:
         return next((r for r in self.releases if article in r.members), None)
 
 
-def _version(entry: dict[str, Any], originals: dict[int, CmsArticle]) -> CmsArticle:
+def _version(
+    entry: dict[str, Any], originals: dict[int, CmsArticle], copies: dict[str, str]
+) -> CmsArticle:
+    """One version as the CMS holds it; its images the original's files, or copies of them
+    (noted in ``copies``: copy path -> original path)."""
     article = parse_cms_text(entry["text"], article_id=entry["id"])
     article = replace(article, lang=entry["lang"])
     original = originals.get(entry.get("of", -1))
-    if original is None or not entry.get("same_pictures", True):
+    how = entry.get("same_pictures", True)
+    if original is None or how is False:
         return article
-    pictures = iter(original.pictures)
-    blocks = tuple(
-        Picture(next(pictures)) if isinstance(block, Picture) else block for block in article.blocks
-    )
-    return replace(article, blocks=blocks)
+    sources = iter(original.pictures)
+    blocks: list[Paragraph | Picture] = []
+    for block in article.blocks:
+        if isinstance(block, Picture):
+            src = next(sources)
+            if how == "copies":
+                folder, name = src.rsplit("/", 1)
+                copy = f"{folder}/{entry['lang']}/{name.rsplit('.', 1)[0]}.png"
+                copies[copy] = src
+                src = copy
+            block = Picture(src)
+        blocks.append(block)
+    return replace(article, blocks=tuple(blocks))
 
 
 @cache
 def load_languages(state: SiteState) -> Languages:
     """The English and Russian columns and the releases (none when languages are off)."""
     if not state.languages:
-        return Languages({}, ())
+        return Languages({}, (), {})
     originals = {article.id: article for article in load_content(state).articles}
     entries = read_toml("secretariat-languages.toml")["version"]
-    versions = [(entry, _version(entry, originals)) for entry in entries]
+    copies: dict[str, str] = {}
+    versions = [(entry, _version(entry, originals, copies)) for entry in entries]
     columns = {
         lang: tuple(
             sorted(
@@ -123,7 +145,7 @@ def load_languages(state: SiteState) -> Languages:
         of_it = [(e, v) for e, v in versions if e.get("of") == original_id]
         members = (originals[original_id], *(v for _, v in of_it))
         releases.append(Release(of_it[0][0]["linked"], members))
-    return Languages(columns, tuple(releases))
+    return Languages(columns, tuple(releases), copies)
 
 
 def page_chrome(base_url: str, state: SiteState, lang: str, article: CmsArticle | None) -> Chrome:
