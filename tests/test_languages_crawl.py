@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from itertools import combinations
+from pathlib import Path
 
 from tests.conftest import LanguageCrawl, archived_releases, secnews
 
@@ -132,3 +133,16 @@ def test_search_hits_carry_their_versions_and_find_a_release_in_any_language(
     assert len(json.loads(secnews("search", *both, "--across-versions").stdout)) == 1
     alone = json.loads(secnews("search", "essay", "--data", data, "--json").stdout)
     assert alone and all(hit["versions"] == {} for hit in alone)
+
+
+def test_reprocessing_the_stored_pages_links_what_they_declare_again(
+    language_crawl: LanguageCrawl, tmp_path: Path
+) -> None:
+    from tests.snapshot_support import copy_archive
+
+    data = copy_archive(language_crawl.data_dir, tmp_path / "data")
+    with sqlite3.connect(data / "archive.db") as db:  # as an archive from before v12 holds it
+        for table in ("release_versions", "language_links", "article_alternates"):
+            db.execute(f"DELETE FROM {table}")
+    secnews("reprocess", "--data", str(data))
+    assert archived_releases(data) == language_crawl.releases_after_crawl
