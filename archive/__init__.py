@@ -11,9 +11,13 @@ A package a capability, each importing only those below it:
   ranking and snippets. Imports the vocabulary only.
 - ``operations``: how each site's crawls are going — site runs, health rules, extraction
   drift, per-site status. Imports the vocabulary only.
+- ``languages``: the language versions of a release — what pages declare, the content
+  evidence for the rest, the links and the releases, search across versions. Imports the
+  vocabulary and ``search``.
 - ``store``: the SQLite file and everything written into it — connection, schema and
   migrations, filing, dedupe, the frontier, WARC capture, media, runs, versions. Imports
-  ``search`` (it keeps the index) and ``operations`` (its migrations make their tables).
+  ``search`` (it keeps the index), ``operations`` and ``languages`` (its migrations make
+  their tables; filing links the versions a page declares).
 - ``capture``: article pages as published — which stylesheets, images and fonts a page
   needs, where their records lie in the WARC files, WACZ packages of them, and a page's
   links rewritten into a replay. Imports ``store`` and below.

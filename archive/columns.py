@@ -101,6 +101,41 @@ TABLES: dict[str, TableDoc] = {
             "bytes": "Size of the downloaded image file in bytes.",
         },
     ),
+    "release_versions": TableDoc(
+        "The language versions of one release: one row an article linked to a version of it "
+        "in another language. Articles with the same release_id are one release.",
+        {
+            "article_id": "The article (articles.id).",
+            "release_id": "The release: the lowest article id among its versions.",
+            "language": "Language of this version (articles.language).",
+            "linked_by": "The strongest evidence that links this version: hreflang (the "
+            "page's alternate links), switch (its language switcher keeps the article's id or "
+            "slug) or content (same day, numbers, images, names; see language_links).",
+            "score": "Strength of that evidence, 1.0 for the page's own links.",
+        },
+    ),
+    "language_links": TableDoc(
+        "Pairs of articles found to be versions of one release in two languages, and why.",
+        {
+            "article_id": "One version (articles.id), the lower id of the two.",
+            "other_id": "The other version (articles.id).",
+            "linked_by": "hreflang, switch or content (see release_versions.linked_by).",
+            "score": "Strength of the evidence: 1.0 for the page's own links; for content, "
+            "the weighed sum of date, images, numbers and names, each up to its weight.",
+            "evidence": "JSON: the declaring page and URL, or the days apart and the shared "
+            "images, numbers and names.",
+        },
+    ),
+    "article_alternates": TableDoc(
+        "The versions in other languages each archived page links to, archived or not.",
+        {
+            "article_id": "The page's article (articles.id).",
+            "url": "Address of the version in another language, as the page gives it.",
+            "url_key": "Form of that address URL variants share (see articles.url_key).",
+            "language": "Language code the page gives for it (hreflang or the switcher's).",
+            "how": "hreflang (an alternate link) or switch (a language switcher link).",
+        },
+    ),
     "fetches": TableDoc(
         "Every HTTP exchange a crawl made (or failed to make), with where its raw record is.",
         {

@@ -16,6 +16,20 @@ class ImageRecord:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """A version of the article in another language, as the page itself links it.
+
+    ``how`` is ``hreflang`` (a ``<link rel="alternate" hreflang>`` or an ``<a hreflang>``) or
+    ``switch`` (a language switcher link that keeps the article's id or slug); ``language``
+    is the code the page gives (ISO 639-1 where it can be told).
+    """
+
+    url: str
+    language: str | None
+    how: str
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
     """What extraction made of one article page.
 
@@ -23,6 +37,7 @@ class ArticleRecord:
     ``2022-01-30T19:04:10+08:00`` for a time in a known timezone, without an offset otherwise.
     ``published_source`` says where the date came from (jsonld, meta, time, byline, url,
     feed, sitemap, listing) and ``published_raw`` holds the string it was read from.
+    ``alternates`` are the versions in other languages the page links to.
     """
 
     url: str
@@ -34,10 +49,12 @@ class ArticleRecord:
     author: str | None = None
     language: str | None = None
     images: tuple[ImageRecord, ...] = field(default_factory=tuple)
+    alternates: tuple[Alternate, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["images"] = [asdict(image) for image in self.images]
+        data["alternates"] = [asdict(alternate) for alternate in self.alternates]
         return data
 
 

@@ -199,3 +199,46 @@ def run_in_terminal(command: list[str], env: dict[str, str]) -> tuple[int, str]:
         output += chunk
     os.close(controller)
     return process.wait(timeout=120), output.decode("utf-8", "replace")
+
+
+@dataclass
+class LanguageCrawl:
+    """The sample secretariat with its English and Russian columns, crawled over HTTP."""
+
+    data_dir: Path
+    base_url: str
+    releases_after_crawl: set[frozenset[str]]  # linked while filing, before link-languages
+
+
+def archived_releases(data_dir: Path) -> set[frozenset[str]]:
+    """The archive's releases, each as the set of its versions' URLs."""
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "archive.db") as db:
+        rows = db.execute(
+            "SELECT r.release_id, a.url FROM release_versions r JOIN articles a "
+            "ON a.id = r.article_id"
+        ).fetchall()
+    groups: dict[int, set[str]] = {}
+    for release_id, url in rows:
+        groups.setdefault(release_id, set()).add(url)
+    return {frozenset(urls) for urls in groups.values()}
+
+
+@pytest.fixture(scope="session")
+def language_crawl(tmp_path_factory: pytest.TempPathFactory) -> LanguageCrawl:
+    """The secretariat in three languages (served here, its own ports), crawled by name,
+    then linked on content with `secnews link-languages`."""
+    from crawler.sample_site import SampleSite, write_site_configs
+    from crawler.sample_site.state import WITH_LANGUAGES
+
+    tmp = tmp_path_factory.mktemp("languages")
+    name = "sample-secretariat"
+    with SampleSite(ephemeral=True, state=WITH_LANGUAGES) as site:
+        base_url = site.urls[name]
+        write_site_configs(tmp / "sites", {name: base_url})
+        data = tmp / "data"
+        secnews("crawl", name, "--sites", str(tmp / "sites"), "--data", str(data), "--delay", "0")
+    after_crawl = archived_releases(data)
+    secnews("link-languages", "--data", str(data))
+    return LanguageCrawl(data, base_url, after_crawl)

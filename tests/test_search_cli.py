@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import secnews
 from tests.search_corpus import SITE_RU, copy_archive
 
-CONTRACT = {"id", "url", "site", "title", "published", "language", "snippet", "score"}
+CONTRACT = {"id", "url", "site", "title", "published", "language", "snippet", "score", "versions"}
 
 
 def search_json(data: Path, *args: str) -> list[dict]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -14,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.conftest import REPO, Crawl, serving
+from tests.conftest import Crawl, LanguageCrawl, serving
 
 QUERY = "论坛"
 
@@ -86,16 +84,8 @@ def versioned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             url, "Council meets", "The council met on Monday.\n\n理事会昨天开会。"
         )
         archive.save_article("one", later, url)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "serve", "--port", "0", "--data", str(data)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    assert process.stdout is not None
-    yield process.stdout.readline().rsplit(" at ", 1)[1].strip()
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(data) as served_url:
+        yield served_url
 
 
 def test_a_reader_follows_what_changed_and_reads_the_diff(
@@ -171,3 +161,54 @@ def test_a_reader_follows_as_captured_to_the_page_as_published(
         src.startswith(served_captures + "-/replay/") and width for src, width in dom["images"]
     )
     assert dom["fetched"] and all(name.startswith(served_captures) for name in dom["fetched"])
+
+
+@pytest.fixture
+def multilingual(language_crawl: LanguageCrawl) -> Iterator[str]:
+    """The secretariat crawled in three languages and linked, served."""
+    with serving(language_crawl.data_dir) as url:
+        yield url
+
+
+def test_a_reader_follows_also_in_to_the_russian_version_and_reads_both_side_by_side(
+    multilingual: str, language_crawl: LanguageCrawl, tmp_path: Path, chromium: str
+) -> None:
+    base = language_crawl.base_url
+    with sqlite3.connect(language_crawl.data_dir / "archive.db") as db:
+        ids = dict(db.execute("SELECT url, id FROM articles"))
+    chinese, russian = (
+        ids[base + "shownews.php?lang=cn&id=748"],
+        ids[base + "shownews.php?lang=ru&id=3748"],
+    )
+    browser = Browser(chromium, tmp_path / "profile")
+    try:
+        browser.navigate(multilingual + f"-/article/{chinese}")
+        also_in = browser.evaluate(
+            "[...document.querySelectorAll('.also-in a[hreflang]')].map(a => a.textContent)"
+        )
+        browser.events.clear()
+        browser.evaluate(
+            "[...document.querySelectorAll('.also-in a[hreflang]')]"
+            ".find(a => a.textContent === 'русский').click()"
+        )
+        browser.wait_for_event("Page.loadEventFired")
+        landed = browser.evaluate("location.pathname")
+        heading = browser.evaluate("document.querySelector('h1').textContent")
+        browser.events.clear()
+        browser.evaluate(
+            "[...document.querySelectorAll('.also-in a.beside-link')]"
+            ".find(a => a.textContent === '中文').click()"
+        )
+        browser.wait_for_event("Page.loadEventFired")
+        columns = browser.evaluate(
+            "[...document.querySelectorAll('.side-by-side section')].map(s => s.lang)"
+        )
+        beside_text = browser.evaluate(
+            "document.querySelectorAll('.side-by-side section')[1].textContent"
+        )
+    finally:
+        browser.close()
+    assert also_in == ["English", "русский"]
+    assert landed == f"/-/article/{russian}"
+    assert "Ташкент" in heading
+    assert columns == ["ru", "zh"] and "塔什干" in beside_text

@@ -137,6 +137,8 @@ def test_cli_and_canned_search_agree(client: Client, search_archive: Path, args:
     options = dict(zip(args[1::2], args[2::2], strict=True))
     params = {"q": args[0], "limit": "20"} | {names[k]: v for k, v in options.items()}
     served = client.json(f"/archive/search.json?{urlencode(params)}&_shape=array")
+    # The same ranked rows; the command adds each hit's language versions.
+    assert all(hit.pop("versions") == {} for hit in cli)
     assert served == cli and cli
 
 

@@ -1,4 +1,5 @@
-"""Pages the plugin adds to Datasette: an article to read, and the articles-per-month chart."""
+"""Pages the plugin adds to Datasette: an article to read (with its versions in other
+languages), and the articles-per-month chart."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from markupsafe import Markup
 from archive.datasette.chart import monthly_chart
 from archive.datasette.queries import ARTICLES_PER_MONTH
 from archive.datasette.replay import captured_link
+from archive.languages.tables import VERSIONS_SQL
 from archive.search.query import QueryError, parse_query
 from archive.search.snippets import highlighted
 from archive.store.versions import inline_diff
@@ -104,6 +106,8 @@ async def article_page(request: Any, datasette: Any) -> Any:
     article, query = found[0], request.args.get("q", "")
     context = await _article_context(datasette, database, article, query)
     context |= await _versions_context(database, article, request.args)
+    context |= await languages_context(datasette, database, article, request.args.get("beside"))
+    context["language_name"] = language_name(article["language"])
     if context["shown_version"] is not None:  # an earlier version, read as it was
         context["paragraphs"] = paragraphs(context["shown_version"]["text"] or "", query)
     return await render(datasette, request, "secnews_article.html", context)
@@ -206,3 +210,55 @@ async def chart_page(request: Any, datasette: Any) -> Any:
             "query_url": f"{datasette.urls.database(database.name)}/articles_per_month",
         },
     )
+
+
+# An article's versions in other languages on its page: "also in" links, and side by side
+# (``?beside=ID`` shows another version of its release next to it, paragraph by paragraph).
+# How a language calls itself, for the "also in" links; an unknown code is shown as it is.
+LANGUAGE_NAMES = {
+    "zh": "中文",
+    "ru": "русский",
+    "en": "English",
+    "kk": "қазақша",
+    "uz": "oʻzbekcha",
+    "ky": "кыргызча",
+    "tg": "тоҷикӣ",
+    "mn": "монгол",
+    "fr": "français",
+    "de": "Deutsch",
+    "es": "español",
+    "ar": "العربية",
+}
+
+
+def language_name(code: str | None) -> str:
+    return LANGUAGE_NAMES.get(code or "", code or "?")
+
+
+async def languages_context(
+    datasette: Any, database: Any, article: dict[str, Any], beside: str | None
+) -> dict[str, Any]:
+    """The article's other versions (``also_in``), and the one asked to be shown beside it."""
+    results = await database.execute(VERSIONS_SQL, {"id": article["id"]})
+    also_in = [dict(zip(results.columns, row, strict=True)) for row in results.rows]
+    for version in also_in:
+        version["name"] = language_name(version["language"])
+        version["page"] = datasette.urls.path(f"/-/article/{version['id']}")
+    context: dict[str, Any] = {"also_in": also_in, "beside": None, "beside_error": None}
+    if not beside:
+        return context
+    chosen = next((v for v in also_in if str(v["id"]) == beside.strip()), None)
+    if chosen is None:
+        context["beside_error"] = (
+            f"beside={beside}: not a version of this article in another language"
+        )
+        return context
+    found = await database.execute(
+        "SELECT id, language, title, published, text FROM articles WHERE id = ?", [chosen["id"]]
+    )
+    other = dict(zip(found.columns, found.rows[0], strict=True))
+    other["name"] = chosen["name"]
+    other["page"] = chosen["page"]
+    other["paragraphs"] = [line for line in (other["text"] or "").split("\n") if line.strip()]
+    context["beside"] = other
+    return context

@@ -329,6 +329,23 @@ def _dictionary(facts: Facts) -> list[str]:
     return lines
 
 
+def _language_versions(facts: Facts) -> list[str]:
+    if "release_versions" not in facts.columns:
+        return []
+    releases = facts.counts.get("release_versions", 0)
+    return [
+        "## Language versions",
+        "",
+        f"`release_versions` ({releases} rows) groups the articles that are one release in "
+        "several languages: rows with the same `release_id` are its versions, one a language. "
+        "`linked_by` says how: `hreflang` or `switch` when the pages link each other, "
+        "`content` when they were found alike (same day, images, numbers, names); "
+        "`language_links` holds each link's score and evidence. Same-language copies are "
+        "`articles.duplicate_of` instead.",
+        "",
+    ]
+
+
 def _sources(facts: Facts) -> list[str]:
     lines = ["## Sources", "", "| site | title | address | articles |", "| --- | --- | --- | --- |"]
     for site in facts.sites:
@@ -349,5 +366,5 @@ def readme(facts: Facts) -> str:
     ]
     site = facts.sites[0]["name"] if facts.sites else "SITE"
     parts = [_head(facts), _files(facts), _verify_and_load(path_part(site)), _sources(facts)]
-    parts += [_dictionary(facts), licence]
+    parts += [_language_versions(facts), _dictionary(facts), licence]
     return "\n".join(line for part in parts for line in part).rstrip("\n") + "\n"

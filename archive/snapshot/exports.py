@@ -47,7 +47,14 @@ from archive.snapshot.selection import DATE, TIMESTAMP, open_copy, parse_instant
 log = logging.getLogger(__name__)
 
 # Tables exported row by row, split by the site and publication month of their article.
-PARTITIONED = ("articles", "article_versions", "images", "article_urls")
+PARTITIONED = (
+    "articles",
+    "article_versions",
+    "images",
+    "article_urls",
+    "release_versions",
+    "language_links",
+)
 WHOLE = ("sites",)
 ROW_GROUP_ROWS = 1000  # rows a Parquet row group (and a batch in memory) holds at most
 GZIP_LEVEL = 1  # fast enough to keep up with the rest; Parquet is the compact format

@@ -14,7 +14,7 @@
 - ``warc``: every HTTP exchange as WARC records; ``media``: images, content-addressed.
 
 May import the shared vocabulary (``archive.records``, ``archive.urls``, …),
-``archive.search`` and ``archive.operations``; never ``archive.snapshot`` or
+``archive.search``, ``archive.operations`` and ``archive.languages``; never ``archive.snapshot`` or
 ``archive.datasette``. Modules here import each other by module, never through this
 package, which only names its front door.
 """

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from archive import __version__
+from archive.languages.declared import link_declared
 from archive.records import ArticleRecord, ImageRecord
 from archive.store import dedupe
 from archive.store.database import ArchiveDatabase, insert_row, update_row
@@ -133,6 +134,7 @@ class Archive(RunLog):
             result = self._file(site, record, seen, prepared)
             for url in {fetched_url, record.url}:
                 self._add_url(url, result.article_id, seen)
+            link_declared(self.db, result.article_id, record.alternates, {fetched_url, record.url})
         log.debug("%s %s → article %d", result.outcome, record.url, result.article_id)
         return result
 
@@ -208,8 +210,7 @@ class Archive(RunLog):
     def _file(self, site: str, record: ArticleRecord, seen: str, prepared: Prepared) -> SaveResult:
         article_id = self.article_for_url(record.url)
         if article_id is not None and self._print_of(article_id, record.url):
-            # A print view's text (with its "Source: URL" footer) never makes a version: the
-            # article's own view is the one archived.
+            # A print view (its "Source: URL" footer too) never makes a version of the article.
             self._touch(article_id, seen)
             return SaveResult("alias", article_id)
         if article_id is not None:
@@ -319,8 +320,7 @@ class Archive(RunLog):
             and root["published"]
             and record.published[:10] < root["published"][:10]
         ):
-            # The newcomer was published first; the group keeps pointing at its earliest
-            # stored copy, and the newcomer links to it too, so nothing is ever re-pointed.
+            # The newcomer was published first; the group keeps its earliest stored copy.
             log.info("article %s predates its stored copy %d", record.url, root["id"])
         return int(root["id"]), best.similarity
 

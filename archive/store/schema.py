@@ -304,6 +304,14 @@ def _v11_news_verdicts(db: sqlite_utils.Database) -> None:
         db.table("frontier").add_column("verdict", str)
 
 
+def _v12_language_versions(db: sqlite_utils.Database) -> None:
+    """The language versions of a release: what pages declare (``article_alternates``), the
+    links with their evidence (``language_links``) and the releases (``release_versions``)."""
+    from archive.languages.tables import create_language_tables
+
+    create_language_tables(db)
+
+
 # One entry a schema version: MIGRATIONS[n - 1] turns version n - 1 into version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1,
@@ -317,6 +325,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v9_every_variant,
     _v10_article_months,
     _v11_news_verdicts,
+    _v12_language_versions,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

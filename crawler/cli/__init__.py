@@ -1,11 +1,12 @@
 """The ``secnews`` command: thin click commands over the crawler and archive libraries.
 
 One module a command, each with how it shows itself: ``crawl``, ``extract``, ``search``
-(with ``reindex``), ``history``, ``status``, ``snapshot`` (with ``verify``), ``serve``,
-``sites``, ``reprocess``, ``demo`` (with ``sample-site``). This module holds the group and
-what the commands share: the ``--data`` and ``--sites`` options, dates, errors, and the base
-of the live displays. A command's module is imported only when that command runs (or help
-lists it), so ``secnews status`` does not load the crawler, nor ``secnews crawl`` Datasette.
+(with ``reindex``), ``history`` (with ``link-languages``), ``status``, ``snapshot`` (with
+``verify``), ``serve``, ``sites``, ``reprocess``, ``demo`` (with ``sample-site``). This
+module holds the group and what the commands share: the ``--data`` and ``--sites`` options,
+dates, errors, and the base of the live displays. A command's module is imported only when
+that command runs (or help lists it), so ``secnews status`` does not load the crawler, nor
+``secnews crawl`` Datasette.
 
 Results go to stdout, logs to stderr. Exit codes: 0 ok, 1 a crawl ran but a check failed
 (or the disk is full), 2 bad usage or bad configuration (the message names the file and the
@@ -34,6 +35,7 @@ COMMANDS = {
     "demo": "demo",
     "extract": "extract",
     "history": "history",
+    "link-languages": "history",
     "reindex": "search",
     "reprocess": "reprocess",
     "sample-site": "demo",

@@ -42,7 +42,12 @@ def demo(data_dir: Path, log_level: str) -> None:
     show_default=True,
     help="Content state: 1 as first crawled; 2 with new, edited and removed articles.",
 )
-def sample_site(ephemeral: bool, fault: str | None, edition: int) -> None:
+@click.option(
+    "--languages",
+    is_flag=True,
+    help="Add the secretariat's English and Russian versions of part of its releases.",
+)
+def sample_site(ephemeral: bool, fault: str | None, edition: int, languages: bool) -> None:
     """Serve the bundled sample sites on 127.0.0.1 until interrupted.
 
     Example: secnews sample-site  (then: secnews crawl sample-secretariat)
@@ -52,7 +57,8 @@ def sample_site(ephemeral: bool, fault: str | None, edition: int) -> None:
 
     from crawler.sample_site import SampleSite, SiteState
 
-    site = SampleSite(ephemeral=ephemeral, fault=fault, state=SiteState(edition))
+    state = SiteState(edition, languages=languages)
+    site = SampleSite(ephemeral=ephemeral, fault=fault, state=state)
     try:
         site.start()
     except OSError as exc:

@@ -1,12 +1,15 @@
-"""``secnews history``: every version of an article, with a diff of what changed."""
+"""``secnews history`` and ``secnews link-languages``: an article's versions over time, with a
+diff of what changed, and its versions in other languages, linked."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from crawler.cli import ConfigProblem, data_option, existing_archive
+from crawler.cli import ConfigProblem, data_option, existing_archive, known_sites, require_archive
 
 
 @click.command()
@@ -33,3 +36,41 @@ def history(article: str, data_dir: Path) -> None:
             raise ConfigProblem(missing)
         for line in render_history(versions(archive.db, article_id)):
             click.echo(line)
+
+
+@click.command("link-languages")
+@data_option
+@click.option("--site", help="Only this site's articles (default: every site).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object a site.")
+def link_languages(data_dir: Path, site: str | None, as_json: bool) -> None:
+    """Link the versions of one release in several languages, on their content.
+
+    Filing already links the versions a page names (hreflang, or a language switcher that
+    keeps the article's id). This pass weighs the rest: articles in other languages published
+    within a day of each other that share images, distinctive numbers or names (Cyrillic
+    transliterated). One weak signal never links. Running it again changes nothing; the
+    links and their evidence are in the language_links table, the releases in
+    release_versions.
+
+    Example: secnews link-languages --site sample-secretariat --json
+    """
+    from archive.languages.content import link_by_content
+    from archive.lock import writing
+
+    require_archive(data_dir)  # before the lock, which would make the directory
+    with writing(data_dir, "secnews link-languages"), existing_archive(data_dir) as archive:
+        known_sites(archive, [site])
+        names = [site] if site else [row[0] for row in archive.db.execute("SELECT name FROM sites")]
+        summaries = []
+        for name in names:
+            with archive.db.atomic():
+                summaries.append(link_by_content(archive.db, name, archive.data_dir))
+    if as_json:
+        click.echo(json.dumps([asdict(s) for s in summaries], ensure_ascii=False, indent=2))
+        return
+    for summary in summaries:
+        click.echo(
+            f"{summary.site}: {summary.articles} articles, {summary.weighed} pairs weighed, "
+            f"{summary.linked} linked on content; {summary.releases} releases in several "
+            "languages"
+        )

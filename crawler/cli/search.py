@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 @click.option(
     "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most N hits."
 )
+@click.option(
+    "--across-versions",
+    is_flag=True,
+    help="One hit a release, found in any of its languages (with --lang: shown in LANG).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, best first.")
 def search(
     query: str,
@@ -47,18 +52,21 @@ def search(
     since: str | None,
     until: str | None,
     limit: int,
+    across_versions: bool,
     as_json: bool,
 ) -> None:
     """Search the archive in any language; best first, newest first on ties.
 
     Words are ANDed; OR joins two terms; -word excludes; "quoted words" must appear together
     as written. A word finds its inflections (саммит finds саммита); a Chinese word of any
-    length is found inside longer text.
+    length is found inside longer text. With --json each hit carries "versions": its
+    release's versions in every language (language → id and URL). --across-versions finds a
+    release by any of its versions: `--lang ru --across-versions 撒马尔罕` lists the Russian
+    versions of the releases whose Chinese version says 撒马尔罕.
 
     Example: secnews search '北斗 OR саммит -"press office"' --since 2023-01-01 --json
     """
-    from dataclasses import asdict
-
+    from archive.languages.searching import hits_with_versions, search_across_versions
     from archive.search.query import QueryError
     from archive.search.ranking import SearchFilters
     from archive.search.ranking import search as find
@@ -69,11 +77,15 @@ def search(
     with existing_archive(data_dir) as archive:
         known_sites(archive, [site])
         try:
-            hits = find(archive.db, query, filters)
+            if across_versions:
+                hits = search_across_versions(archive.db, query, filters)
+            else:
+                hits = find(archive.db, query, filters)
         except QueryError as exc:
             raise ConfigProblem(str(exc)) from exc
+        rows = hits_with_versions(archive.db, hits) if as_json else []
     if as_json:
-        click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif hits:
         click.echo("\n".join(hit_lines(hits, color=sys.stdout.isatty())))
     else:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from archive.records import ArticleRecord
+from archive.records import Alternate, ArticleRecord
 
+from .alternates import page_alternates
 from .body import Body, extract_body
 from .byline_dom import BylineBlock, find_bylines, merged_facts
 from .bylines import BylineFacts, choose_author, parse_byline
@@ -148,12 +149,14 @@ class _IntactPage:
     declared_language: str | None
     base_url: str
     site_names: list[str]
+    alternates: tuple[Alternate, ...]  # read before the body's extraction cuts the chrome
 
 
 def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
     root = parse_html(html)
     html_element = first(root, "html")
     metadata = read_metadata(root)
+    page_base = base_url(root, url)
     headline = find_headline(root, metadata, hints.selectors.get("title"))
     blocks = find_bylines(root, headline.element)
     facts = merged_facts(blocks)
@@ -175,8 +178,9 @@ def _read_intact(html: str, url: str, hints: ExtractHints) -> _IntactPage:
         selected_author=_selected_author(root, hints.selectors.get("author")),
         declared_language=hints.language
         or (attr(html_element, "lang") if html_element is not None else None),
-        base_url=base_url(root, url),
+        base_url=page_base,
         site_names=site_names(root, metadata),
+        alternates=page_alternates(root, url, page_base),
     )
 
 
@@ -231,4 +235,5 @@ def _extract(
         author=_author(page),
         language=detect_language(f"{page.headline.title}\n{text}", page.declared_language),
         images=images,
+        alternates=page.alternates,
     )

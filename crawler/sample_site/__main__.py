@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the forum's posts of two years ago: 0 none, 1 as published, 2 corrected, taken "
         "down or unlisted since (default: 0)",
     )
+    parser.add_argument(
+        "--languages",
+        action="store_true",
+        help="add the secretariat's English and Russian versions of part of its releases",
+    )
     parser.add_argument("--ephemeral", action="store_true", help="use free ports (port 0) for all")
     parser.add_argument("--log", type=Path, metavar="FILE", help="append one JSON line a request")
     parser.add_argument(
@@ -66,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         port_digest=args.port_digest,
         ephemeral=args.ephemeral,
         log_path=args.log,
-        state=SiteState(edition=args.edition, back_catalogue=args.back_catalogue),
+        state=SiteState(
+            edition=args.edition, back_catalogue=args.back_catalogue, languages=args.languages
+        ),
         fault=args.fault,
     )
     try:

@@ -158,3 +158,15 @@ def picture(path: str, columns: int = 12, rows: int = 8) -> tuple[str, bytes] | 
     tiles = mosaic(path, columns, rows)
     body = png_bytes(tiles) if content_type == "image/png" else jpeg_bytes(tiles)
     return content_type, body
+
+
+def copy_of_picture(original: str, copy_path: str) -> tuple[str, bytes] | None:
+    """The picture served at ``original``, encoded again as ``copy_path``'s type: the copy a
+    CMS makes for another column, other bytes of the same picture."""
+    suffix = copy_path[copy_path.rfind(".") :].lower() if "." in copy_path else ""
+    content_type = IMAGE_TYPES.get(suffix)
+    if content_type is None:
+        return None
+    tiles = mosaic(original, 12, 8)
+    body = png_bytes(tiles) if content_type == "image/png" else jpeg_bytes(tiles)
+    return content_type, body

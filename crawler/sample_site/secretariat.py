@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from . import secretariat_pages as pages
-from .images import picture
+from .images import copy_of_picture, picture
 from .profile import SiteProfile
 from .secretariat_content import CmsArticle, SecretariatContent, load_content
+from .secretariat_languages import Languages, load_languages, page_chrome
 from .server import Request, Response
 from .state import FIRST_EDITION, HitCounter, SiteState
 
@@ -31,7 +32,10 @@ def article_urls(base_url: str, state: SiteState = FIRST_EDITION) -> set[str]:
 
 def articles(base_url: str, state: SiteState = FIRST_EDITION) -> dict[str, CmsArticle]:
     """Canonical URL -> the article as the CMS holds it in state (equal if unchanged)."""
-    return {base_url + article.href: article for article in load_content(state).live}
+    found = {base_url + article.href: article for article in load_content(state).live}
+    for column in load_languages(state).columns.values():
+        found |= {base_url + article.href: article for article in column}
+    return found
 
 
 class SecretariatSite:
@@ -48,7 +52,9 @@ class SecretariatSite:
         self, base_url: str, state: SiteState = FIRST_EDITION, views: HitCounter | None = None
     ) -> None:
         self.base_url = base_url
+        self.state = state
         self.content: SecretariatContent = load_content(state)
+        self.languages: Languages = load_languages(state)
         self.views = views if views is not None else HitCounter()
         self._images = {src for a in self.content.articles for src in a.pictures}
         self._images |= {pages.LOGO, pages.BANNER}
@@ -66,6 +72,9 @@ class SecretariatSite:
 
     def handle(self, request: Request) -> Response:
         path = request.path
+        lang = request.query.get("lang", "cn")
+        if lang in self.languages.columns:
+            return self._other_language(path, lang, request.query)
         if path in ("/", "/index.php"):
             return self._home()
         if path == "/news.php":
@@ -74,6 +83,10 @@ class SecretariatSite:
             return self._article(request.query)
         if path == "/show.php":
             return self._static_page(request.query)
+        if path in self.languages.copies:
+            found = copy_of_picture(self.languages.copies[path], path)
+            if found is not None:
+                return Response(200, found[1], found[0])
         if path in self._images:
             found = picture(path)
             if found is not None:
@@ -88,9 +101,15 @@ class SecretariatSite:
     def _not_found(self) -> Response:
         return Response(404, pages.NOT_FOUND.encode("ascii"), "text/html")
 
+    def _chrome(self, lang: str = "cn", article: CmsArticle | None = None) -> pages.Chrome:
+        return page_chrome(self.base_url, self.state, lang, article)
+
     def _home(self) -> Response:
         main = pages.home_main(self.content.live[:8], self.content.pages[0])
-        return self._html(pages.document(pages.SITE_TITLE, [(None, "首页")], main, self._sidebar))
+        trail = [(None, "首页")]
+        return self._html(
+            pages.document(pages.SITE_TITLE, trail, main, self._sidebar, chrome=self._chrome())
+        )
 
     def _listing(self, query: dict[str, str]) -> Response:
         if query.get("class2", "5") != "5":
@@ -102,7 +121,7 @@ class SecretariatSite:
         main = pages.listing_main(shown, page, pages_count, len(entries))
         trail = [("/", "首页"), ("/" + pages.LISTING, "新闻动态"), (None, pages.COLUMN)]
         title = f"{pages.COLUMN}-{pages.SITE_TITLE}"
-        return self._html(pages.document(title, trail, main, self._sidebar))
+        return self._html(pages.document(title, trail, main, self._sidebar, chrome=self._chrome()))
 
     def _article(self, query: dict[str, str]) -> Response:
         article_id = _int(query.get("id"))
@@ -119,7 +138,8 @@ class SecretariatSite:
         ]
         title = f"{article.headline}-{pages.SITE_TITLE}"
         description = article.paragraphs[0][:80] if article.paragraphs else article.headline
-        return self._html(pages.document(title, trail, main, self._sidebar, description))
+        chrome = self._chrome("cn", article)
+        return self._html(pages.document(title, trail, main, self._sidebar, description, chrome))
 
     def _neighbours(self, article: CmsArticle) -> tuple[CmsArticle | None, CmsArticle | None]:
         live = self.content.live
@@ -135,7 +155,36 @@ class SecretariatSite:
             return self._not_found()
         trail = [("/", "首页"), (None, page.title)]
         title = f"{page.title}-{pages.SITE_TITLE}"
-        return self._html(pages.document(title, trail, pages.static_main(page), self._sidebar))
+        main = pages.static_main(page)
+        return self._html(pages.document(title, trail, main, self._sidebar, chrome=self._chrome()))
+
+    def _other_language(self, path: str, lang: str, query: dict[str, str]) -> Response:
+        """The English or Russian column: its home and listing (one page), and its articles."""
+        column = self.languages.columns[lang]
+        sidebar = pages.Sidebar(latest=column[:SIDEBAR_LATEST], hot=[])
+        if path in ("/", "/index.php", "/news.php"):
+            page = max(_int(query.get("page")) or 1, 1)
+            pages_count = max(1, -(-len(column) // PAGE_SIZE))
+            shown = column[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            chrome = self._chrome(lang)
+            main = pages.listing_main(shown, page, pages_count, len(column), chrome)
+            trail = [(f"/index.php?lang={lang}", chrome.home), (None, chrome.column)]
+            title = f"{chrome.column}-{chrome.site_title}"
+            return self._html(pages.document(title, trail, main, sidebar, chrome=chrome))
+        article_id = _int(query.get("id"))
+        article = self.languages.article(lang, article_id) if article_id is not None else None
+        if path != "/shownews.php" or article is None:
+            return self._not_found()
+        views = self.views.hit(f"{lang}:{article.id}")
+        index = column.index(article)
+        newer = column[index - 1] if index > 0 else None
+        older = column[index + 1] if index + 1 < len(column) else None
+        chrome = self._chrome(lang, article)
+        main = pages.article_main(article, views, newer, older, chrome)
+        trail = [(f"/index.php?lang={lang}", chrome.home), (f"/{chrome.listing}", chrome.column)]
+        title = f"{article.headline}-{chrome.site_title}"
+        description = article.paragraphs[0][:80]
+        return self._html(pages.document(title, trail, main, sidebar, description, chrome))
 
 
 def _int(value: str | None) -> int | None:

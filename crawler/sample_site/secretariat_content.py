@@ -40,6 +40,7 @@ class CmsArticle:
     blocks: tuple[Paragraph | Picture, ...]
     link: tuple[str, str] | None = None  # (text, href) of a 相关链接 line
     withdrawn: bool = False  # still listed in the column, but the page answers 404
+    lang: str = "cn"  # the column: cn, or en and ru (secretariat_languages)
 
     @property
     def date(self) -> str:
@@ -48,7 +49,7 @@ class CmsArticle:
     @property
     def href(self) -> str:
         """The canonical link, relative to the site root."""
-        return f"shownews.php?lang=cn&id={self.id}"
+        return f"shownews.php?lang={self.lang}&id={self.id}"
 
     @property
     def paragraphs(self) -> list[str]:
@@ -135,17 +136,17 @@ def _corrected(article: CmsArticle, edit: dict[str, Any]) -> CmsArticle:
     return replace(article, headline=edit.get("headline", article.headline), blocks=blocks)
 
 
-def _read_toml(name: str) -> dict[str, Any]:
+def read_toml(name: str) -> dict[str, Any]:
     return tomllib.loads((files(__package__) / "content" / name).read_text(encoding="utf-8"))
 
 
 @cache
 def load_content(state: SiteState) -> SecretariatContent:
     """The secretariat's articles and pages in the given state: edition 1, then each change."""
-    entries = list(_read_toml("secretariat-news.toml")["article"])
+    entries = list(read_toml("secretariat-news.toml")["article"])
     edits: dict[int, dict[str, Any]] = {}
     for edition in range(2, state.edition + 1):
-        changes = _read_toml(f"secretariat-news-{edition}.toml")
+        changes = read_toml(f"secretariat-news-{edition}.toml")
         entries += changes.get("article", [])
         edits |= {edit["id"]: edit for edit in changes.get("edit", [])}
     articles = sorted(
@@ -154,7 +155,7 @@ def load_content(state: SiteState) -> SecretariatContent:
         reverse=True,
     )
     articles = [_corrected(a, edits[a.id]) if a.id in edits else a for a in articles]
-    pages = _read_toml("secretariat-pages.toml")
+    pages = read_toml("secretariat-pages.toml")
     return SecretariatContent(
         articles=tuple(articles),
         pages=tuple(

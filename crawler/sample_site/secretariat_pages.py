@@ -48,6 +48,37 @@ _NEW_WINDOW = ' target="_blank"'
 
 
 @dataclass(frozen=True)
+class Chrome:
+    """The words of one language's pages, and the links the header shows above them."""
+
+    lang: str = "cn"
+    site_title: str = SITE_TITLE
+    home: str = "首页"
+    news: str = "新闻动态"
+    column: str = COLUMN
+    position: str = "当前位置："
+    latest: str = "最新动态"
+    hot: str = "热点新闻"
+    more: str = "更多>>"
+    newer: str = "上一篇"
+    older: str = "下一篇"
+    none: str = "没有了"
+    empty: str = "没有找到相关信息"
+    previous_page: str = "上一页"
+    next_page: str = "下一页"
+    count: str = "共 {total} 条记录 {page}/{pages} 页"
+    head_links: str = ""  # extra <link> elements for the page's head
+    language_bar: Sequence[tuple[str, str]] = ()  # (href, label) of the language switcher
+
+    @property
+    def listing(self) -> str:
+        return f"news.php?lang={self.lang}&class2=5"
+
+
+CHINESE = Chrome()
+
+
+@dataclass(frozen=True)
 class Sidebar:
     latest: Sequence[CmsArticle]
     hot: Sequence[tuple[str, str]]  # (href, title): hand-picked, tracking links included
@@ -61,12 +92,13 @@ def _list(items: Sequence[tuple[str, str]]) -> str:
     return "".join(f"<li>{_a(href, title, _NEW_WINDOW)}</li>\n" for href, title in items)
 
 
-def _sidebar(sidebar: Sidebar) -> str:
+def _sidebar(sidebar: Sidebar, chrome: Chrome) -> str:
     latest = [(article.href, article.headline) for article in sidebar.latest]
     boxes = "".join(
         f'<div class="met-box"><h3>{heading}</h3>'
         f'<ul class="list-none">\n{_list(items)}</ul></div>\n'
-        for heading, items in (("最新动态", latest), ("热点新闻", sidebar.hot))
+        for heading, items in ((chrome.latest, latest), (chrome.hot, sidebar.hot))
+        if items
     )
     return f'<div class="met-sidebar">\n{boxes}</div>\n'
 
@@ -94,25 +126,30 @@ def document(
     main: str,
     sidebar: Sidebar,
     description: str = "",
+    chrome: Chrome = CHINESE,
 ) -> str:
     """A whole page: header, navigation, breadcrumb, sidebar, main column and footer."""
     crumbs = " &gt; ".join(escape(text) if href is None else _a(href, text) for href, text in trail)
-    nav = "".join(f"<li>{_a(href, text)}</li>" for href, text in _NAV)
+    nav_links = _NAV if chrome.lang == "cn" else ((f"/index.php?lang={chrome.lang}", chrome.home),)
+    nav = "".join(f"<li>{_a(href, text)}</li>" for href, text in nav_links)
+    switcher = " | ".join(_a(href, label) for href, label in chrome.language_bar)
+    bar = f'<div class="met-langlist">{switcher}</div>\n' if switcher else ""
     return (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
         '<html xmlns="http://www.w3.org/1999/xhtml">\n<head>\n'
         '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />\n'
-        f"<title>{escape(title)}</title>\n"
+        f"<title>{escape(title)}</title>\n{chrome.head_links}"
         '<meta name="keywords" content="睦邻友好,上海合作组织,民间交流,秘书处" />\n'
         f'<meta name="description" content="{escape(description or SITE_TITLE)}" />\n'
         '<meta name="generator" content="MetInfo 5.3.19" />\n'
         "</head>\n<body>\n"
         '<div class="met-head"><div class="met-logo">'
-        f'<a href="/index.php?lang=cn"><img src="{LOGO}" alt="{SITE_TITLE}" /></a></div>\n'
+        f'<a href="/index.php?lang={chrome.lang}"><img src="{LOGO}" '
+        f'alt="{escape(chrome.site_title)}" /></a></div>\n{bar}'
         f'<ul class="met-nav">{nav}</ul></div>\n'
-        f'<div class="met-position">当前位置：{crumbs}</div>\n'
-        f'<div class="met-main">\n{_sidebar(sidebar)}'
+        f'<div class="met-position">{chrome.position}{crumbs}</div>\n'
+        f'<div class="met-main">\n{_sidebar(sidebar, chrome)}'
         f'<div class="met-content">\n{main}</div>\n</div>\n'
         f"{_footer()}</body>\n</html>\n"
     )
@@ -133,30 +170,34 @@ def home_main(latest: Sequence[CmsArticle], about: StaticPage) -> str:
     )
 
 
-def _pager(page: int, pages: int) -> str:
+def _pager(page: int, pages: int, chrome: Chrome) -> str:
     def link(number: int, text: str) -> str:
-        return _a(f"{LISTING}&page={number}", text)
+        return _a(f"{chrome.listing}&page={number}", text)
 
-    parts = [link(page - 1, "上一页") if page > 1 else "<span>上一页</span>"]
+    before, after = chrome.previous_page, chrome.next_page
+    parts = [link(page - 1, before) if page > 1 else f"<span>{before}</span>"]
     for number in range(1, pages + 1):
         current = f'<span class="PageText">{number}</span>'
         parts.append(current if number == page else link(number, str(number)))
-    parts.append(link(page + 1, "下一页") if page < pages else "<span>下一页</span>")
+    parts.append(link(page + 1, after) if page < pages else f"<span>{after}</span>")
     return f'<div class="met_pager">{" ".join(parts)}</div>\n'
 
 
-def listing_main(entries: Sequence[CmsArticle], page: int, pages: int, total: int) -> str:
+def listing_main(
+    entries: Sequence[CmsArticle], page: int, pages: int, total: int, chrome: Chrome = CHINESE
+) -> str:
     rows = "".join(
         f'<li><span class="time">{article.date}</span>'
         f"{_a(article.href, article.headline, _NEW_WINDOW)}</li>\n"
         for article in entries
     )
     if not rows:
-        rows = "<li>没有找到相关信息</li>\n"
+        rows = f"<li>{chrome.empty}</li>\n"
+    count = chrome.count.format(total=total, page=page, pages=pages)
     return (
-        f'<div class="met-column"><h2>{COLUMN}</h2>\n<ul class="met-news-list">\n{rows}</ul>\n'
-        f'<div class="met_count">共 {total} 条记录 {page}/{pages} 页</div>\n'
-        f"{_pager(page, pages)}</div>\n"
+        f'<div class="met-column"><h2>{chrome.column}</h2>\n'
+        f'<ul class="met-news-list">\n{rows}</ul>\n'
+        f'<div class="met_count">{count}</div>\n{_pager(page, pages, chrome)}</div>\n'
     )
 
 
@@ -168,12 +209,16 @@ def _body_block(block: Paragraph | Picture) -> str:
     )
 
 
-def _neighbour(label: str, article: CmsArticle | None) -> str:
-    return f"{label}：{_a(article.href, article.headline) if article else '没有了'}"
+def _neighbour(label: str, article: CmsArticle | None, chrome: Chrome) -> str:
+    return f"{label}：{_a(article.href, article.headline) if article else chrome.none}"
 
 
 def article_main(
-    article: CmsArticle, views: int, newer: CmsArticle | None, older: CmsArticle | None
+    article: CmsArticle,
+    views: int,
+    newer: CmsArticle | None,
+    older: CmsArticle | None,
+    chrome: Chrome = CHINESE,
 ) -> str:
     body = "".join(_body_block(block) for block in article.blocks)
     related = ""
@@ -188,8 +233,8 @@ def article_main(
         f'<div class="met_editor">\n{body}</div>\n{related}'
         '<div class="met_tools">【<a href="javascript:window.print()">打印本页</a>】'
         '【<a href="javascript:self.close()">关闭窗口</a>】</div>\n'
-        f'<div class="met_page">{_neighbour("上一篇", newer)}<br />'
-        f"{_neighbour('下一篇', older)}</div>\n"
+        f'<div class="met_page">{_neighbour(chrome.newer, newer, chrome)}<br />'
+        f"{_neighbour(chrome.older, older, chrome)}</div>\n"
         "</div>\n"
     )
 

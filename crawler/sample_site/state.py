@@ -21,10 +21,15 @@ class SiteState:
     (their dates are computed, so they stay two years old): 0 leaves them out, as every
     edition is without it; 1 serves them as published; 2 serves them corrected, taken down
     or unlisted years after publication (content/forum-back-catalogue*.toml).
+
+    ``languages`` adds the secretariat's English and Russian columns: versions of part of its
+    Chinese releases, linked in the ways official sites link them or not at all
+    (content/secretariat-languages.toml); off, every site is as it always was.
     """
 
     edition: int = 1
     back_catalogue: int = 0
+    languages: bool = False
 
     def __post_init__(self) -> None:
         if self.edition not in KNOWN_EDITIONS:
@@ -39,6 +44,7 @@ FIRST_EDITION = SiteState()
 SECOND_EDITION = SiteState(edition=2)
 BACK_CATALOGUE = SiteState(back_catalogue=1)
 BACK_CATALOGUE_REVISED = SiteState(back_catalogue=2)
+WITH_LANGUAGES = SiteState(languages=True)
 
 
 class HitCounter:
