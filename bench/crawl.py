@@ -1,7 +1,10 @@
-"""Crawl benchmark: secnews crawl→archive on a generated site against the extraction limit,
-a naive Scrapy+trafilatura spider and news-please; a no-change recrawl; a large frontier.
+"""Crawl benchmark: secnews crawl→archive against the extraction limit, a naive
+Scrapy+trafilatura spider and news-please, on two sites; a no-change recrawl; a large frontier.
 
-``make bench`` (BENCH_PAGES=400 for a quick run). Needs no network: the site is on 127.0.0.1.
+The first site is made of real pages (``bench/realsite.py``: extraction-dev's pages replicated,
+each copy one sentence apart, served by nginx); the second is generated (``bench/site.py``:
+Chinese and Russian articles in a CMS's chrome). ``make bench`` (``BENCH_ARGS='--pages 400'``
+for a quick run). Needs no network: both sites are on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -36,6 +42,16 @@ FAST = [
     "--log-level",
     "WARNING",
 ]
+REAL_TOML = """name = "bench-real"
+title = "Real pages, replicated"
+start_urls = ["{base}/index.html"]
+timezone = "UTC"
+[politeness]
+delay = 0.0
+[discovery]
+follow = ['/(news/)?index(_\\d+)?\\.html$']
+article = ['/news/\\d{{4}}/\\d{{2}}/a\\d+\\.html$']
+"""
 SITE_TOML = """name = "bench-site"
 title = "Generated benchmark site"
 start_urls = ["{base}/zh/news/index.html", "{base}/ru/news/index.html"]
@@ -54,29 +70,83 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def build_site(work: Path, pages: int) -> Path:
-    # Named after the generator too: a site built by an older bench/site.py is not reused.
-    generator = hashlib.sha256((BENCH / "site.py").read_bytes()).hexdigest()[:8]
-    root = work / f"site-{pages}-{generator}"
+@dataclass(frozen=True)
+class Site:
+    """One benchmark site as built: where its files are, its config, where its articles are."""
+
+    label: str
+    name: str  # the site config's name
+    root: Path
+    toml: str
+    starts: tuple[str, ...]  # paths the peers start from
+    articles: str  # glob of its article files under root
+    pages: int  # articles on it
+
+
+def build(work: Path, script: str, label: str, pages: int) -> Path:
+    """The site built by ``bench/<script>``, or the one built before by the same generator."""
+    generator = hashlib.sha256((BENCH / script).read_bytes()).hexdigest()[:8]
+    root = work / f"{label}-{pages}-{generator}"
     if not (root / ".complete").exists():
         shutil.rmtree(root, ignore_errors=True)
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, BENCH / "site.py", "build", root, "--pages", str(pages)], check=True
+            [sys.executable, BENCH / script, "build", root, "--pages", str(pages)], check=True
         )
         (root / ".complete").touch()
         print(f"built {root} in {time.perf_counter() - started:.0f} s", flush=True)
     return root
 
 
-def start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
+def sites(work: Path, pages: int, which: str) -> list[Site]:
+    found = []
+    if "real" in which:
+        root = build(work, "realsite.py", "real", pages)
+        found.append(
+            Site(
+                "real pages",
+                "bench-real",
+                root,
+                REAL_TOML,
+                ("/index.html",),
+                "news/*/*/*.html",
+                pages,
+            )
+        )
+    if "generated" in which:
+        root = build(work, "site.py", "site", pages)
+        found.append(
+            Site(
+                "generated zh/ru",
+                "bench-site",
+                root,
+                SITE_TOML,
+                ("/zh/news/index.html", "/ru/news/index.html"),
+                "*/news/*/*/*.html",
+                pages,
+            )
+        )
+    return found
+
+
+def start_server(site: Site) -> tuple[subprocess.Popen[bytes], str]:
+    """The site's server on a free loopback port, once it accepts connections."""
     port = free_port()
+    script = "realsite.py" if site.name == "bench-real" else "site.py"
     server = subprocess.Popen(
-        [sys.executable, BENCH / "site.py", "serve", root, "--port", str(port)],
-        stdout=subprocess.PIPE,
+        [sys.executable, BENCH / script, "serve", site.root, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
     )
-    assert server.stdout is not None
-    server.stdout.readline()  # "serving ...": the socket is listening
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                sys.exit(f"the {site.label} server did not start on port {port}")
+            time.sleep(0.05)  # polling for the listening socket, not waiting out a guess
     return server, f"http://127.0.0.1:{port}"
 
 
@@ -86,23 +156,23 @@ def _extract_one(path: Path) -> bool:
     return trafilatura.bare_extraction(path.read_bytes(), with_metadata=True) is not None
 
 
-def _secnews_one(path: Path) -> bool:
+def _secnews_one(root: Path, path: Path) -> bool:
     from crawler.extract import ExtractHints, extract_article
 
-    url = "http://127.0.0.1/" + path.as_posix().split("/site-", 1)[1].split("/", 1)[1]
+    url = "http://127.0.0.1/" + path.relative_to(root).as_posix()
     hints = ExtractHints(timezone="Asia/Shanghai")
     return (
         extract_article(path.read_bytes(), url, content_type="text/html", hints=hints) is not None
     )
 
 
-def extraction_alone(root: Path, one: object) -> tuple[measure.Measured, int]:
-    """Extraction over every saved page with a pool of two (both cores), nothing else."""
-    files = sorted(root.rglob("*.html"))
+def extraction_alone(site: Site, one: Callable[[Path], bool]) -> tuple[measure.Measured, int]:
+    """Extraction over every article page with a pool of two (both cores), nothing else."""
+    files = sorted(site.root.glob(site.articles))
 
     def work() -> None:
         with Pool(2) as pool:
-            list(pool.imap_unordered(one, files, chunksize=8))  # type: ignore[arg-type]
+            list(pool.imap_unordered(one, files, chunksize=8))
 
     return measure.in_process(work), len(files)
 
@@ -123,6 +193,20 @@ def secnews(
     return measure.run([*command, str(sites), *FAST], log, timeout=timeout)
 
 
+def sentences_kept(data: Path) -> int:
+    """Stored articles whose text holds the sentence that makes their page one of a kind."""
+    db = sqlite3.connect(data / "archive.db")
+    try:
+        return int(
+            db.execute(
+                "SELECT count(*) FROM articles WHERE text LIKE '%The secretariat filed bulletin%'"
+                " OR text LIKE '%的公告已由秘书处存档%'"
+            ).fetchone()[0]
+        )
+    finally:
+        db.close()
+
+
 def run_requests(data: Path) -> list[tuple[int, int, int]]:
     """(run id, requests sent, articles stored) of every run, oldest first."""
     db = sqlite3.connect(data / "archive.db")
@@ -140,7 +224,7 @@ def run_requests(data: Path) -> list[tuple[int, int, int]]:
         db.close()
 
 
-def seed_frontier(data: Path, base: str, count: int) -> None:
+def seed_frontier(data: Path, site: str, base: str, count: int) -> None:
     """``count`` pending URLs in the frontier, as a crawl killed early would leave them."""
     from archive.store import Archive
 
@@ -151,8 +235,8 @@ def seed_frontier(data: Path, base: str, count: int) -> None:
     with db:
         db.executemany(
             "INSERT OR IGNORE INTO frontier (url, site, state, via, discovered_at) "
-            "VALUES (?, 'bench-site', 'pending', 'link', ?)",
-            ((f"{base}/zh/pending/{n}.html", now) for n in range(count)),
+            "VALUES (?, ?, 'pending', 'link', ?)",
+            ((f"{base}/news/pending/{n}.html", site, now) for n in range(count)),
         )
     db.close()
 
@@ -170,63 +254,76 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BENCH_PAGES", 5000)))
     parser.add_argument("--work", type=Path, default=Path("/tmp/secnews-bench"))
+    parser.add_argument("--sites", default="real,generated", help="real, generated or both")
     parser.add_argument("--frontier", default="10000,50000,100000")
     parser.add_argument("--frontier-budget", type=int, default=1000)
+    parser.add_argument("--no-peers", action="store_true", help="secnews and the limit only")
     args = parser.parse_args()
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
-    root = build_site(work, args.pages)
-    server, base = start_server(root)
-    try:
-        rows = bench(work, root, base, args)
-    finally:
-        server.terminate()
-        server.wait()
+    tables = []
+    for number, site in enumerate(sites(work, args.pages, args.sites)):
+        server, base = start_server(site)
+        try:
+            rows = bench(work / site.name, site, base, args, frontier=number == 0)
+        finally:
+            server.terminate()
+            server.wait()
+        tables.append(f"{site.label}: {site.root.name}\n{peers.table(rows)}")
     print()
-    print(f"secnews crawl benchmark, {args.pages} articles, {os.cpu_count()} cores")
-    print(peers.table(rows))
+    print(f"secnews crawl benchmark, {args.pages} articles a site, {os.cpu_count()} cores")
+    print("\n\n".join(tables))
 
 
-def bench(work: Path, root: Path, base: str, args: argparse.Namespace) -> list[peers.Row]:
-    sites = work / "sites"
-    sites.mkdir(exist_ok=True)
-    (sites / "bench-site.toml").write_text(SITE_TOML.format(base=base), "utf-8")
+def bench(
+    work: Path, site: Site, base: str, args: argparse.Namespace, frontier: bool
+) -> list[peers.Row]:
+    shutil.rmtree(work, ignore_errors=True)
+    configs = work / "sites"
+    configs.mkdir(parents=True)
+    (configs / f"{site.name}.toml").write_text(site.toml.format(base=base), "utf-8")
     rows: list[peers.Row] = []
     # The limit is measured just before the crawl and again just after it, and the crawl is
     # compared with the mean of the two: this machine's speed drifts over minutes, and a
     # drift during the run then weighs on both sides of the ratio.
-    before, files = extraction_alone(root, _extract_one)
-    print(peers.Row("limit, before the crawl", files, before).line(), flush=True)
-    own, _ = extraction_alone(root, _secnews_one)
+    before, files = extraction_alone(site, _extract_one)
+    print(peers.Row(f"{site.label}: limit, before the crawl", files, before).line(), flush=True)
+    own, _ = extraction_alone(site, partial(_secnews_one, site.root))
     rows.append(peers.Row("secnews extractor alone, pool of 2", files, own))
     print(rows[-1].line(), flush=True)
     data = work / "data"
-    shutil.rmtree(data, ignore_errors=True)
-    first = secnews(["bench-site"], data, sites, work / "crawl-1.log")
-    after, _ = extraction_alone(root, _extract_one)
+    first = secnews([site.name], data, configs, work / "crawl-1.log")
+    after, _ = extraction_alone(site, _extract_one)
     print(peers.Row("limit, after the crawl", files, after).line(), flush=True)
     rows[:0] = [
         peers.Row("limit: trafilatura alone, pool of 2", files, mean(before, after)),
         peers.Row("  the limit, before the crawl", files, before),
         peers.Row("  the limit, after the crawl", files, after),
     ]
-    second = secnews(["bench-site"], data, sites, work / "crawl-2.log")
+    kept = sentences_kept(data) if site.name == "bench-real" else None
+    second = secnews([site.name], data, configs, work / "crawl-2.log")
     (_, req1, articles), (_, req2, _) = run_requests(data)[-2:]
-    rows.append(peers.Row(f"secnews crawl→archive ({articles} articles)", req1, first))
+    stored = f"{articles} of {site.pages} articles stored"
+    if kept is not None:
+        stored += f", {kept} with their own sentence"
+    rows.append(peers.Row(f"secnews crawl→archive ({stored})", req1, first))
     rows.append(peers.Row("secnews no-change recrawl", req2, second))
     print(rows[-2].line(), rows[-1].line(), sep="\n", flush=True)
-    rows.append(peers.naive(work, base))
-    print(rows[-1].line(), flush=True)
-    rows.append(peers.news_please(work, base))
-    print(rows[-1].line(), flush=True)
+    if not args.no_peers:
+        starts = [base + path for path in site.starts]
+        rows.append(peers.naive(work, starts))
+        print(rows[-1].line(), flush=True)
+        rows.append(peers.news_please(work, base))
+        print(rows[-1].line(), flush=True)
+    if not frontier:
+        return rows
     for count in [int(n) for n in args.frontier.split(",") if n]:
         fdata = work / f"frontier-{count}"
-        shutil.rmtree(fdata, ignore_errors=True)
-        seed_frontier(fdata, base, count)
+        seed_frontier(fdata, site.name, base, count)
         budget = ["--max-pages", str(args.frontier_budget)]
         # Peak RSS is the figure here; a run still draining its refused requests is stopped.
         log = work / f"frontier-{count}.log"
-        used = secnews(["bench-site", *budget], fdata, sites, log, timeout=300)
+        used = secnews([site.name, *budget], fdata, configs, log, timeout=300)
         rows.append(
             peers.Row(
                 f"frontier of {count} pending, {args.frontier_budget} requests",

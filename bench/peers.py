@@ -69,15 +69,15 @@ def ratios(rows: list[Row]) -> list[str]:
     return out
 
 
-def naive(work: Path, base: str) -> Row:
+def naive(work: Path, starts: list[str]) -> Row:
     """Scrapy + trafilatura with no archive, run outside the repository (no project settings)."""
     out = work / "naive.count"
     scratch = work / "naive"
     scratch.mkdir(exist_ok=True)
     spider = REPO / "bench" / "naive_spider.py"
     scrapy = Path(sys.executable).parent / "scrapy"
-    starts = f"{base}/zh/news/index.html,{base}/ru/news/index.html"
-    command = [str(scrapy), "runspider", str(spider), "-a", f"start={starts}", "-a", f"out={out}"]
+    command = [str(scrapy), "runspider", str(spider), "-a", f"start={','.join(starts)}"]
+    command += ["-a", f"out={out}"]
     used = measure.run(command, work / "naive.log", cwd=scratch)
     responses, extracted = (int(n) for n in out.read_text().split())
     return Row(f"naive Scrapy+trafilatura, no archive ({extracted} extracted)", responses, used)

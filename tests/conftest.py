@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import urllib.request
@@ -148,6 +150,31 @@ def serving(data_dir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def copy_data_dir(source: Path, target: Path) -> Path:
+    """A copy of a data directory another test may still be reading: the archive through
+    SQLite's backup (a reader's connection, closed by the garbage collector at any moment,
+    takes its ``-shm`` file with it), everything else as files."""
+    database = ("archive.db", "archive.db-wal", "archive.db-shm")
+    shutil.copytree(
+        source,
+        target,
+        ignore=lambda folder, names: [
+            name for name in names if Path(folder) == source and name in database
+        ],
+    )
+    if (source / "archive.db").exists():
+        reader, writer = (
+            sqlite3.connect(source / "archive.db"),
+            sqlite3.connect(target / "archive.db"),
+        )
+        try:
+            reader.backup(writer)
+        finally:
+            reader.close()
+            writer.close()
+    return target
 
 
 def reference_crawl(site: RunningSampleSite, data_dir: Path) -> Crawl:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 from archive.store.dedupe import content_hash
 from archive.store.warc import read_response
 
-from .conftest import REPO, Crawl, RunningSampleSite, secnews
+from .conftest import REPO, Crawl, RunningSampleSite, copy_data_dir, secnews
 
 pytestmark = pytest.mark.e2e
 WARCIO = str(Path(sys.executable).with_name("warcio"))
@@ -70,7 +69,7 @@ def test_history_and_reprocess(
     sample_crawl: Crawl, sample_site: RunningSampleSite, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    shutil.copytree(sample_crawl.data_dir, data)
+    copy_data_dir(sample_crawl.data_dir, data)
     url = sample_site.urls["sample-secretariat"] + "shownews.php?lang=cn&id=708"
     # An older extractor's output: reprocessing from WARC must bring back today's text.
     with sqlite3.connect(data / "archive.db") as db:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from archive.store.schema import SCHEMA_VERSION
 from archive.urls import canonical_url, site_key
 from crawler.sample_site import expected_articles
 
-from .conftest import Crawl, RunningSampleSite, secnews
+from .conftest import Crawl, RunningSampleSite, copy_data_dir, secnews
 
 pytestmark = pytest.mark.e2e
 
@@ -148,7 +147,7 @@ def test_recrawls_add_no_article(
 ) -> None:
     """Incremental: a fraction of the requests. Full: every page again, still no new version."""
     data = tmp_path / "data"
-    shutil.copytree(sample_crawl.data_dir, data)  # the reference archive stays as it was
+    copy_data_dir(sample_crawl.data_dir, data)  # the reference archive stays as it was
     args = ["--sites", str(sample_site.sites_dir), "--data", str(data)]
     with connect(data) as db:
         before = db.execute("SELECT count(*) FROM articles").fetchone()[0]

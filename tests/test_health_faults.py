@@ -20,7 +20,7 @@ import pytest
 
 from crawler.sample_site import SampleSite, write_site_configs
 
-from .conftest import secnews
+from .conftest import copy_data_dir, secnews
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +79,7 @@ def first_crawl(served: Served, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 def copy_of(archive: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(archive, tmp_path / "data"))
+    return copy_data_dir(archive, tmp_path / "data")
 
 
 def test_a_healthy_crawl_and_its_recrawl_find_nothing(
