@@ -207,16 +207,28 @@ def sentences_kept(data: Path) -> int:
         db.close()
 
 
-def run_requests(data: Path) -> list[tuple[int, int, int]]:
-    """(run id, requests sent, articles stored) of every run, oldest first."""
+@dataclass(frozen=True)
+class RunCounts:
+    requests: int  # every request the run sent: pages, robots.txt, images
+    pages: int  # HTML pages among them: what the limit's pages are
+    articles: int  # articles in the archive when it ended
+
+
+def run_counts(data: Path) -> list[RunCounts]:
+    """What each run fetched and what the archive held after it, oldest run first."""
     db = sqlite3.connect(data / "archive.db")
     try:
         runs = [r[0] for r in db.execute("SELECT id FROM crawl_runs ORDER BY id")]
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return [
-            (
-                run,
+            RunCounts(
                 db.execute("SELECT count(*) FROM fetches WHERE run_id = ?", [run]).fetchone()[0],
-                db.execute("SELECT count(*) FROM articles").fetchone()[0],
+                db.execute(
+                    "SELECT count(*) FROM fetches WHERE run_id = ? "
+                    "AND content_type LIKE 'text/html%'",
+                    [run],
+                ).fetchone()[0],
+                articles,
             )
             for run in runs
         ]
@@ -302,12 +314,15 @@ def bench(
     ]
     kept = sentences_kept(data) if site.name == "bench-real" else None
     second = secnews([site.name], data, configs, work / "crawl-2.log")
-    (_, req1, articles), (_, req2, _) = run_requests(data)[-2:]
-    stored = f"{articles} of {site.pages} articles stored"
+    one, two = run_counts(data)[-2:]
+    stored = f"{one.articles} of {site.pages} articles stored"
     if kept is not None:
         stored += f", {kept} with their own sentence"
-    rows.append(peers.Row(f"secnews crawl→archive ({stored})", req1, first))
-    rows.append(peers.Row("secnews no-change recrawl", req2, second))
+    stored += f"; {one.requests} requests"
+    # Its pages are the HTML pages it fetched, as the limit's and the peers' are; the
+    # recrawl's share is of requests, robots.txt and images included.
+    rows.append(peers.Row(f"secnews crawl→archive ({stored})", one.pages, first, one.requests))
+    rows.append(peers.Row("secnews no-change recrawl", two.requests, second, two.requests))
     print(rows[-2].line(), rows[-1].line(), sep="\n", flush=True)
     if not args.no_peers:
         starts = [base + path for path in site.starts]

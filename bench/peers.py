@@ -20,6 +20,7 @@ class Row:
     name: str
     pages: int
     measured: measure.Measured | None
+    requests: int = 0  # where it differs from pages: every request sent
     note: str = ""
 
     @property
@@ -63,7 +64,8 @@ def ratios(rows: list[Row]) -> list[str]:
                 out.append(f"secnews crawl pages/s ÷ {name}: {crawl.rate / row.rate:.2f}")
     if crawl and recrawl and crawl.measured and recrawl.measured:
         out.append(
-            f"recrawl ÷ first crawl: requests {recrawl.pages / crawl.pages:.3f}, "
+            f"recrawl ÷ first crawl: requests "
+            f"{recrawl.pages / (crawl.requests or crawl.pages):.3f}, "
             f"time {recrawl.measured.wall / crawl.measured.wall:.3f}"
         )
     return out
@@ -149,10 +151,10 @@ def news_please(work: Path, base: str) -> Row:
     """news-please's RecursiveCrawler over the whole site; pages are its responses."""
     name = "news-please, RecursiveCrawler"
     if not NEWS_PLEASE.exists():
-        return Row(name, 0, None, f"{NEWS_PLEASE} missing: make bench-news-please-venv")
+        return Row(name, 0, None, note=f"{NEWS_PLEASE} missing: make bench-news-please-venv")
     # newspaper4k, its first extractor, fails every Chinese page without jieba: half a crawl.
     if not list(NEWS_PLEASE.parent.parent.glob("lib/python*/site-packages/jieba")):
-        return Row(name, 0, None, "jieba missing from its venv: make bench-news-please-venv")
+        return Row(name, 0, None, note="jieba missing from its venv: make bench-news-please-venv")
     config = news_please_config(work, base)
     # The whole benchmark runs in scripts/offline (crawl.py makes sure): nothing leaves. Still,
     # tldextract (in newspaper4k) would download the public suffix list into a cache under
@@ -164,7 +166,7 @@ def news_please(work: Path, base: str) -> Row:
     used = measure.run(command, log, timeout=1800)
     stored = list((config / "repo" / "data").rglob("*.json"))
     if not stored:
-        return Row(name, 0, None, f"stored no article; see {log}")
+        return Row(name, 0, None, note=f"stored no article; see {log}")
     # Stored is not extracted: say how many of its JSON files have a body text.
     texts = sum(bool(json.loads(path.read_bytes()).get("maintext")) for path in stored)
     name = f"{name} ({len(stored)} articles, {texts} with text"
