@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 # leave the machine fails loudly. Needs root (or user namespaces) and iproute2.
 OFFLINE := scripts/offline
 
-.PHONY: install demo test lint format clean bench bench-snapshot bench-search eval eval-dev chromium pywb
+.PHONY: install demo test lint format clean bench nginx bench-snapshot bench-search eval eval-dev chromium pywb
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,8 +57,18 @@ bench-snapshot: $(STAMP)
 # (default 5000) against trafilatura alone, a naive Scrapy spider and news-please (its own
 # venv in /tmp/np, if installed: make bench-news-please-venv); a no-change recrawl; a
 # 100k-URL frontier. All offline.
-bench: $(STAMP)
+bench: $(STAMP) nginx
 	$(BIN)/python bench/crawl.py $(BENCH_ARGS)
+
+# The crawl bench's real-page site is served by Debian's nginx, so the server is never what
+# a crawl waits for; installed here, before the offline namespace, when missing and root.
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] \
+		&& command -v apt-get >/dev/null; then \
+		echo "installing nginx for the crawl benchmark" >&2; \
+		apt-get install -y -qq nginx-light >/dev/null 2>&1 \
+		|| { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null; }; \
+	fi
 
 # news-please for `make bench`, in its own venv apart from ours (/tmp/np, where bench/peers.py
 # looks); jieba is the Chinese tokenizer its newspaper4k extractor needs for the zh half of the

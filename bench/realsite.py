@@ -112,7 +112,9 @@ def _rewrite_tag(match: re.Match[str]) -> str:
         url = html.unescape(m.group("url") or m.group("bare") or "").strip()
         if m.group("name").lower() == "content" and not _ABSOLUTE.fullmatch(url):
             return m.group(0)  # a meta's text, not an address
-        return f'{m.group("lead")}"\x00URL{html.escape(url)}\x00"'
+        # What an <img> (or a picture's <source>) shows is an image, whatever its name.
+        kind = "IMG" if name in ("img", "source") else "URL"
+        return f'{m.group("lead")}"\x00{kind}{html.escape(url)}\x00"'
 
     return _ATTR_URL.sub(attribute, tag)
 
@@ -185,6 +187,12 @@ def render(number: int, template: Template, urls: list[str]) -> bytes:
     text = re.sub(
         r"\x00URL(.*?)\x00",
         lambda m: _onsite(m.group(1), number, pages) if m.group(1) else "",
+        text,
+        flags=re.DOTALL,
+    )
+    text = re.sub(
+        r"\x00IMG(.*?)\x00",
+        lambda m: f"/media/{_digest(m.group(1)) % IMAGES}.png" if m.group(1) else "",
         text,
         flags=re.DOTALL,
     )
