@@ -393,9 +393,13 @@ def test_write_site_configs_writes_toml_the_loader_accepts(tmp_path: Path) -> No
     assert [path.name for path in paths] == [f"{SECRETARIAT}.toml", f"{FORUM}.toml"]
     configs = {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in paths}
     for name, config in configs.items():
-        assert set(config) == {"name", "title", "start_urls", "language", "timezone", "politeness"}
+        keys = {"name", "title", "start_urls", "language", "timezone", "politeness", "capture"}
+        assert set(config) == keys
         assert config["name"] == name
         assert config["politeness"] == {"delay": 0.0}
+        assert config["capture"] == {
+            "requisites": True
+        }  # the sample sites archive their pages whole
     assert configs[SECRETARIAT]["start_urls"] == [
         "http://127.0.0.1:40001/news.php?lang=cn&class2=5"
     ]

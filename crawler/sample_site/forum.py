@@ -20,6 +20,7 @@ PROFILE = SiteProfile(
     timezone="Europe/Brussels",
     start_path="",
     default_port=8702,
+    requisites=True,
 )
 PAGE_SIZE = 6
 RELATED = 3

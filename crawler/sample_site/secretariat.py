@@ -17,6 +17,7 @@ PROFILE = SiteProfile(
     timezone="Asia/Shanghai",
     start_path=pages.LISTING,
     default_port=8701,
+    requisites=True,
 )
 PAGE_SIZE = 9
 SIDEBAR_LATEST = 6
