@@ -73,3 +73,16 @@ def test_extraction_keeps_hreflang_and_switcher_alternates_and_ignores_the_rest(
         ("ru", "hreflang", "https://a.org/ru/news/12-meeting"),
         ("kk", "switch", "https://a.org/kk/news/12-meeting"),
     ]
+
+
+def test_a_link_whose_port_is_not_a_number_loses_neither_the_page_nor_its_versions() -> None:
+    # wcxb-test-5326 of extraction-dev links "http://host: Fiction Books": read as a URL, its
+    # port is not a number. The page is still an article, and the switcher beside it counts.
+    page = f"""<html><head><title>Meeting</title></head><body>
+    <div class="langs"><a href="https://a.org: Fiction Books">Books</a>
+    <a href="/ru/news/12-meeting">Русский</a></div>
+    <article><h1>Meeting</h1><time datetime="2024-03-01">1 March 2024</time>{BODY}</article>
+    </body></html>"""
+    record = extract_article(page, "https://a.org/en/news/12-meeting")
+    assert record is not None
+    assert [(a.language, a.how) for a in record.alternates] == [("ru", "switch")]

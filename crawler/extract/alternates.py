@@ -95,11 +95,20 @@ def page_alternates(root: Element, url: str, base: str) -> tuple[Alternate, ...]
     return tuple(found.values())
 
 
+def _port(parts: SplitResult) -> str:
+    """The address's port as text; a port that is not a number (``href="http://a.org:
+    Fiction Books"`` is on real pages) stays what it says, so it matches no real one."""
+    try:
+        return str(parts.port or "")
+    except ValueError:
+        return f"not a port: {parts.netloc}"
+
+
 def _identity(parts: SplitResult) -> tuple[str, str, str]:
     """Host and port, path, and sorted query: what two addresses of one page share."""
     host = (parts.hostname or "").removeprefix("www.")
     query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
-    return f"{host}:{parts.port or ''}", parts.path.rstrip("/"), query
+    return f"{host}:{_port(parts)}", parts.path.rstrip("/"), query
 
 
 def _may_switch(own: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
@@ -114,14 +123,14 @@ def switched_language(page: str, link: str) -> str | None:
     one, other = urlsplit(page), urlsplit(link)
     same_host = (one.hostname or "").removeprefix("www.") == (other.hostname or "").removeprefix(
         "www."
-    ) and one.port == other.port
+    ) and _port(one) == _port(other)
     same_path = one.path.rstrip("/") == other.path.rstrip("/")
     same_query = sorted(parse_qsl(one.query)) == sorted(parse_qsl(other.query))
     if same_host and same_path:
         return _switched_param(one.query, other.query)
     if same_host and same_query:
         return _switched_segment(one.path, other.path)
-    if same_path and same_query and one.port == other.port:
+    if same_path and same_query and _port(one) == _port(other):
         return _switched_label(one.hostname or "", other.hostname or "")
     return None
 
