@@ -277,7 +277,7 @@ def _cleaned_body(root: Element, url: str, titles: list[str], container: Element
     extracted, facts = filter_lines(trafilatura_lines(page_html(root), url), titles)
     if container is None:
         return Body(extracted, None, facts)
-    dense = filter_lines(block_paragraphs(container), titles)[0]
+    dense, dense_facts = filter_lines(block_paragraphs(container), titles)
     inside = _within(extracted, container)
     if inside and _covers(inside, dense):
         # Not clipped to the block: an article spread over sibling blocks (split by
@@ -291,8 +291,7 @@ def _cleaned_body(root: Element, url: str, titles: list[str], container: Element
         ]
         return Body(_in_page_order(root, extracted, prose), container, facts)
     logger.debug("trafilatura missed the dense block on %s; adding it", url)
-    paragraphs, facts = filter_lines(block_paragraphs(container), titles)
-    return Body(_in_page_order(root, paragraphs, extracted), container, facts)
+    return Body(_in_page_order(root, dense, extracted), container, dense_facts)
 
 
 def _in_page_order(root: Element, paragraphs: list[str], others: list[str]) -> list[str]:
